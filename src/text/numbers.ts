@@ -1,0 +1,185 @@
+/**
+ * Numbers, amounts, percentages and dates, normalised so that the English and Russian
+ * spellings of the same quantity get the same key:
+ * `$19 billion` ~ `$19 млрд` → `19000000000`, `1,000` ~ `1 000` → `1000`,
+ * `13 April` ~ `13 апреля` → `date:04-13`, `5%` ~ `5 процентов` → `5%`.
+ * The single source of number normalisation for matching, alignment and checks.
+ */
+
+export type NumberKind = 'number' | 'percent' | 'year' | 'date';
+/** Words that change what an amount claims (`over`/`свыше`, `about`/`около`). */
+export type Qualifier = 'over' | 'under' | 'about' | null;
+
+export interface NumberMention {
+  /** Cross-language comparison key. */
+  key: string;
+  value: number;
+  kind: NumberKind;
+  qualifier: Qualifier;
+  /** True for a number written as a word (`fifteen`, `пятнадцать`): evidence when present, not required. */
+  spelled: boolean;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december'];
+/** Russian month stems; they cover the nominative, genitive and prepositional forms. */
+const MONTHS_RU = ['январ', 'феврал', 'март', 'апрел', 'ма[йяе]', 'июн', 'июл', 'август',
+  'сентябр', 'октябр', 'ноябр', 'декабр'];
+const MONTHS_EN_SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const SCALES: Array<[RegExp, number]> = [
+  [/^(?:thousand|тыс\.?|тысяч[а-я]*)$/i, 1e3],
+  [/^(?:million|mln|mn|млн\.?|миллион[а-я]*)$/i, 1e6],
+  [/^(?:billion|bln|bn|млрд\.?|миллиард[а-я]*)$/i, 1e9],
+  [/^(?:trillion|трлн\.?|триллион[а-я]*)$/i, 1e12],
+];
+
+const PERCENT = /^\s*(?:%|per\s?cent\b|percent\b|процент[а-я]*|проц\.)/i;
+
+/** Spelled-out numbers, only those common and unambiguous enough to be worth it. */
+const SPELLED: Array<[RegExp, number]> = [
+  ['two|дв[аеу]х?', 2], ['three|тр[иеё]х?', 3], ['four|четыр[её]х?|четыре', 4], ['five|пят[иь]', 5],
+  ['six|шест[иь]', 6], ['seven|сем[иь]', 7], ['eight|восьм[иь]|восемь', 8], ['nine|девят[иь]', 9],
+  ['ten|десят[иь]', 10], ['eleven|одиннадцат[иь]', 11], ['twelve|двенадцат[иь]', 12],
+  ['thirteen|тринадцат[иь]', 13], ['fourteen|четырнадцат[иь]', 14], ['fifteen|пятнадцат[иь]', 15],
+  ['sixteen|шестнадцат[иь]', 16], ['seventeen|семнадцат[иь]', 17], ['eighteen|восемнадцат[иь]', 18],
+  ['nineteen|девятнадцат[иь]', 19], ['twenty|двадцат[иь]', 20], ['thirty|тридцат[иь]', 30],
+  ['forty|сорок[а]?', 40], ['fifty|пятьдесят|пятидесяти', 50], ['hundred|сто|сотн[яи]', 100],
+].map(([pattern, value]) => [new RegExp(`^(?:${pattern})$`, 'i'), value as number]);
+
+const QUALIFIERS: Array<[RegExp, Exclude<Qualifier, null>]> = [
+  [/(?:over|more than|above|exceeding|in excess of|at least|свыше|более|больше|не менее|по меньшей мере|как минимум)\s+$/i, 'over'],
+  [/(?:under|less than|below|fewer than|up to|менее|меньше|до|не более|не больше)\s+$/i, 'under'],
+  [/(?:about|around|approximately|nearly|almost|some|roughly|около|примерно|почти|порядка|приблизительно|где-то)\s+$/i, 'about'],
+];
+
+const L = '[A-Za-zА-Яа-яЁёІіЇїЄєҐґЎў]';
+/** A digit group: `1 000 000` / `1,000` / `1.5` / `1,5` / `2021`. */
+const NUMBER = `\\d{1,3}(?:[ \\u00A0\\u202F\\u2009]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)*`;
+const DAY_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th|-?го)?\\s+(?:of\\s+)?(${MONTHS_EN.join('|')}|(?:${MONTHS_EN_SHORT.join('|')})\\.?|(?:${MONTHS_RU.join('|')})[а-я]*)(?!${L})`,
+  'giu',
+);
+const MONTH_DAY = new RegExp(
+  `\\b(${MONTHS_EN.join('|')}|(?:${MONTHS_EN_SHORT.join('|')})\\.?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[.,]?\\d)`,
+  'giu',
+);
+const TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)|(?<!${L})(${L}+)(?!${L})`, 'gu');
+
+/** The 1-based month number of an English or Russian month name, or 0. */
+function monthOf(name: string): number {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  const en = MONTHS_EN.findIndex((m) => m === lower || m.slice(0, 3) === lower);
+  if (en >= 0) return en + 1;
+  const ru = MONTHS_RU.findIndex((stem) => new RegExp(`^${stem}`, 'u').test(lower));
+  return ru + 1;
+}
+
+/** Parses a digit group; a comma or point before exactly three digits is a thousands separator. */
+function parseNumber(raw: string): number {
+  const compact = raw.replace(/[ \u00A0\u202F\u2009]/g, '');
+  const groups = compact.split(/[.,]/);
+  if (groups.length === 1) return Number(compact);
+  const last = groups[groups.length - 1];
+  const separators = compact.match(/[.,]/g) ?? [];
+  const mixed = new Set(separators).size > 1;
+  if (mixed) {
+    // `1,234.5` or `1.234,5`: the last separator is the decimal one.
+    const decimal = separators[separators.length - 1];
+    const intPart = compact.slice(0, compact.lastIndexOf(decimal)).replace(/[.,]/g, '');
+    return Number(`${intPart}.${last}`);
+  }
+  if (separators.length > 1 || (separators[0] === ',' && last.length === 3 && groups[0] !== '0')) {
+    return Number(groups.join(''));
+  }
+  return Number(compact.replace(',', '.'));
+}
+
+function keyOf(value: number, kind: NumberKind): string {
+  const rounded = Number(value.toPrecision(12));
+  return kind === 'percent' ? `${rounded}%` : String(rounded);
+}
+
+function qualifierBefore(text: string, start: number): Qualifier {
+  const before = text.slice(Math.max(0, start - 30), start).replace(/[$€£₽]\s*$/, '');
+  for (const [pattern, qualifier] of QUALIFIERS) if (pattern.test(before)) return qualifier;
+  return null;
+}
+
+/** Every number mention of `text`, in order, for English or Russian (or a mix). */
+export function extractNumbers(text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
+
+  const addDate = (start: number, end: number, day: number, month: number) => {
+    if (month < 1 || day < 1 || day > 31) return;
+    const key = `date:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
+    taken.push([start, end]);
+  };
+  for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
+  for (const m of text.matchAll(MONTH_DAY)) {
+    if (!overlaps(m.index, m.index + m[0].length)) addDate(m.index, m.index + m[0].length, Number(m[2]), monthOf(m[1]));
+  }
+
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    if (overlaps(start, start + m[0].length)) continue;
+    if (m[2] !== undefined) {
+      const spelled = SPELLED.find(([pattern]) => pattern.test(m[2]));
+      if (!spelled) continue;
+      mentions.push(mention(text, start, start + m[0].length, spelled[1], true));
+      continue;
+    }
+    const value = parseNumber(m[1]);
+    if (!Number.isFinite(value)) continue;
+    mentions.push(mention(text, start, start + m[0].length, value, false));
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  spreadRangeScale(text, mentions);
+  return mentions;
+}
+
+/** A mention for the number at [start, end), extended over a following scale word or percent sign. */
+function mention(text: string, start: number, end: number, value: number, spelled: boolean): NumberMention {
+  let kind: NumberKind = 'number';
+  const rest = text.slice(end, end + 40);
+  const scaleWord = /^\s*([A-Za-zА-Яа-яё]+\.?)/u.exec(rest);
+  const scale = scaleWord && SCALES.find(([pattern]) => pattern.test(scaleWord[1]));
+  const percent = PERCENT.exec(rest);
+  if (scale && scaleWord) {
+    value *= scale[1];
+    end += scaleWord[0].length;
+  } else if (percent) {
+    kind = 'percent';
+    end += percent[0].length;
+  } else if (!spelled && /^\d{4}$/.test(text.slice(start, end)) && value >= 1800 && value <= 2100) {
+    kind = 'year';
+  }
+  return { key: keyOf(value, kind), value, kind, qualifier: qualifierBefore(text, start), spelled, start, end, raw: text.slice(start, end) };
+}
+
+/** `315 - 320 million` means 315 million too: the scale of a range's end applies to its start. */
+function spreadRangeScale(text: string, mentions: NumberMention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a.kind !== 'number' || a.spelled || a.raw !== String(a.value).replace('.', a.raw.includes(',') ? ',' : '.')) continue;
+    if (!/^\s*[-–—]\s*$|^\s*(?:to|до|и|and)\s+$/u.test(text.slice(a.end, b.start))) continue;
+    if (b.kind === 'percent') {
+      mentions[i] = { ...a, kind: 'percent', key: keyOf(a.value, 'percent') };
+    } else if (b.kind === 'number' && b.value > a.value * 1000) {
+      const scale = 10 ** Math.floor(Math.log10(b.value / parseNumber(b.raw.split(/\s+(?=\D)/u)[0])));
+      if (scale >= 1000) mentions[i] = { ...a, value: a.value * scale, key: keyOf(a.value * scale, 'number') };
+    }
+  }
+}
+
+/** The set of keys of the numbers that must be carried across a translation (spelled numbers excluded). */
+export function numberKeys(text: string): Set<string> {
+  return new Set(extractNumbers(text).filter((m) => !m.spelled).map((m) => m.key));
+}

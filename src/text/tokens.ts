@@ -1,0 +1,70 @@
+/**
+ * Tokenisation shared by matching, alignment and checks: words with offsets, name candidates
+ * (capitalised words and acronyms), and the prefix stems the lexicon is learned on.
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Letters (any script) with inner hyphens and apostrophes: `MTZ-Tatarstan`, `don't`, `из-за`. */
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+const UPPER = /^\p{Lu}/u;
+const ACRONYM = /^[\p{Lu}\d-]{2,}$/u;
+
+/**
+ * Capitalised words that are not names in either language: sentence-initial function words,
+ * months and weekdays (dates are compared as numbers instead).
+ */
+const NOT_NAMES = new Set([
+  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'we', 'they', 'you',
+  'in', 'on', 'at', 'of', 'for', 'with', 'by', 'from', 'to', 'and', 'but', 'or', 'as', 'if', 'so',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mr', 'mrs', 'ms', 'dr',
+  'в', 'во', 'на', 'и', 'а', 'но', 'с', 'со', 'к', 'по', 'о', 'об', 'от', 'для', 'это', 'он', 'она',
+  'они', 'мы', 'вы', 'я', 'не', 'как', 'что', 'так', 'же',
+]);
+
+/** Every word of `text` with its offsets. */
+export function words(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** True when the word at `start` begins a sentence (nothing but opening punctuation since the last stop). */
+function sentenceInitial(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return /(?:^|[.!?…:]\s*|\n\s*)["«“„'(\[–—-]?\s*$/u.test(before) || start === 0;
+}
+
+/**
+ * Name candidates of `text`: acronyms (`KAMAZ`, `МТЗ`), and capitalised words that are not
+ * sentence-initial. A sentence-initial word counts when `known` (lower-cased names seen
+ * mid-sentence elsewhere, e.g. in the same document) has it.
+ */
+export function nameCandidates(text: string, known?: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (const token of words(text)) {
+    const lower = token.text.toLowerCase();
+    if (NOT_NAMES.has(lower) || !UPPER.test(token.text)) continue;
+    if (ACRONYM.test(token.text) || !sentenceInitial(text, token.start) || known?.has(lower)) out.push(token);
+  }
+  return out;
+}
+
+/** Lower-cased names seen mid-sentence in `text`: the `known` set for `nameCandidates`. */
+export function knownNames(text: string): Set<string> {
+  return new Set(nameCandidates(text).map((t) => t.text.toLowerCase()));
+}
+
+/** Length of the prefix used as a stem: long enough to tell words apart, short enough to cover inflection. */
+export const STEM_LENGTH = 5;
+
+/** A crude language-independent stem: the lower-cased word cut to `STEM_LENGTH` characters. */
+export function stem(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е').slice(0, STEM_LENGTH);
+}
