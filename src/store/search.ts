@@ -1,0 +1,81 @@
+/** Full-text search over the units (FTS5 tables `units_fts` and `units_tri`). */
+import { PalignError } from '../errors.js';
+import { HIT_CLOSE, HIT_OPEN, parseQuery, unmark, type Marked } from '../query.js';
+import type { Db } from './open.js';
+
+export interface SearchOptions {
+  lang: 'en' | 'ru' | 'any';
+  docId?: number;
+  minScore?: number;
+  limit: number;
+}
+
+export interface SearchHit {
+  unitId: number;
+  pairId: number;
+  bead: string;
+  score: number;
+  enDoc: string;
+  ruDoc: string;
+  en: Marked;
+  ru: Marked;
+}
+
+interface HitRow {
+  id: number;
+  pairId: number;
+  bead: string;
+  score: number;
+  enDoc: string;
+  ruDoc: string;
+  en: string;
+  ru: string;
+}
+
+function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: string, options: SearchOptions, exclude: ReadonlySet<number>): HitRow[] {
+  const column = options.lang === 'any' ? table : `${table}.${options.lang}_text`;
+  const where = [`${column} MATCH @expression`];
+  if (options.minScore !== undefined) where.push('u.score >= @minScore');
+  if (options.docId !== undefined) where.push('(p.en_doc = @docId OR p.ru_doc = @docId)');
+  const sql = `
+    SELECT u.id, u.pair_id AS pairId, u.bead, u.score, e.path AS enDoc, r.path AS ruDoc,
+      highlight(${table}, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS en,
+      highlight(${table}, 1, '${HIT_OPEN}', '${HIT_CLOSE}') AS ru
+    FROM ${table} JOIN units u ON u.id = ${table}.rowid JOIN doc_pairs p ON p.id = u.pair_id
+    JOIN documents e ON e.id = p.en_doc JOIN documents r ON r.id = p.ru_doc
+    WHERE ${where.join(' AND ')}
+    ORDER BY rank LIMIT @limit`;
+  try {
+    const rows = db.prepare(sql).all({
+      expression,
+      minScore: options.minScore,
+      docId: options.docId,
+      limit: options.limit + exclude.size,
+    }) as HitRow[];
+    return rows.filter((r) => !exclude.has(r.id));
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/fts5|syntax|no such column|unterminated|malformed/i.test(message)) {
+      throw new PalignError(`query: cannot parse ${JSON.stringify(expression)} (${message}); quote a phrase with "..." or drop the operators`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Units whose text matches `text`: word and prefix hits first (case and diacritics folded),
+ * then substring hits, each with its hits marked.
+ */
+export function search(db: Db, text: string, options: SearchOptions): SearchHit[] {
+  const query = parseQuery(text);
+  if (!query) throw new PalignError(`query: ${JSON.stringify(text)} has no word to search for`);
+  const rows = searchIndex(db, 'units_fts', query.words, options, new Set());
+  if (query.substrings && rows.length < options.limit) {
+    const seen = new Set(rows.map((r) => r.id));
+    rows.push(...searchIndex(db, 'units_tri', query.substrings, { ...options, limit: options.limit - rows.length }, seen));
+  }
+  return rows.slice(0, options.limit).map((r) => ({
+    unitId: r.id, pairId: r.pairId, bead: r.bead, score: r.score, enDoc: r.enDoc, ruDoc: r.ruDoc,
+    en: unmark(r.en), ru: unmark(r.ru),
+  }));
+}
