@@ -54,9 +54,10 @@ function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: strin
     }) as HitRow[];
     return rows.filter((r) => !exclude.has(r.id));
   } catch (error) {
-    const message = (error as Error).message;
-    if (/fts5|syntax|no such column|unterminated|malformed/i.test(message)) {
-      throw new PalignError(`query: cannot parse ${JSON.stringify(expression)} (${message}); quote a phrase with "..." or drop the operators`);
+    // Every SQLITE_ERROR here comes from the MATCH expression: the SQL itself is fixed.
+    if ((error as { code?: string }).code === 'SQLITE_ERROR') {
+      const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
+      throw new PalignError(`query: cannot parse ${JSON.stringify(expression)} (${reason}); quote a phrase with "..." or drop the operators`);
     }
     throw error;
   }

@@ -148,12 +148,14 @@ export function extractNumbers(text: string): NumberMention[] {
 function mention(text: string, start: number, end: number, value: number, spelled: boolean): NumberMention {
   let kind: NumberKind = 'number';
   const rest = text.slice(end, end + 40);
-  const scaleWord = /^\s*([A-Za-zА-Яа-яё]+\.?)/u.exec(rest);
-  const scale = scaleWord && SCALES.find(([pattern]) => pattern.test(scaleWord[1]));
+  const scaleWord = /^\s*([A-Za-zА-Яа-яё]+)(\.?)/u.exec(rest);
+  // `млрд.` keeps its abbreviation dot; `billion.` at a sentence end does not.
+  const withDot = scaleWord && SCALES.find(([pattern]) => pattern.test(scaleWord[1] + scaleWord[2]));
+  const scale = withDot ?? (scaleWord && SCALES.find(([pattern]) => pattern.test(scaleWord[1])));
   const percent = PERCENT.exec(rest);
   if (scale && scaleWord) {
     value *= scale[1];
-    end += scaleWord[0].length;
+    end += scaleWord[0].length - (withDot ? 0 : scaleWord[2].length);
   } else if (percent) {
     kind = 'percent';
     end += percent[0].length;

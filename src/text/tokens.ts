@@ -68,3 +68,13 @@ export const STEM_LENGTH = 5;
 export function stem(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е').slice(0, STEM_LENGTH);
 }
+
+/** Words shorter than this are mostly function words and carry little lexical evidence. */
+const MIN_CONTENT_WORD = 3;
+
+/** The distinct stems of the words of `text` that are long enough to be content words. */
+export function contentStems(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (m[0].length >= MIN_CONTENT_WORD) out.add(stem(m[0]));
+  return [...out];
+}

@@ -70,9 +70,12 @@ function keySimilarity(a: string, b: string): number {
 
 /**
  * How likely two words (any script) are the same name or cognate, 0..1.
- * Tolerates Russian case endings on either side and small spelling differences.
+ * Tolerates Russian case endings on either side and small spelling differences, and knows the
+ * common exonyms (`Moscow` ~ `Москвой`, `US` ~ `США`).
  */
 export function cognateSimilarity(a: string, b: string): number {
+  const ea = exonymKey(a);
+  if (ea !== null && ea === exonymKey(b)) return 1;
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (ka.length < 2 || kb.length < 2) return 0;
@@ -92,3 +95,85 @@ export function cognateSimilarity(a: string, b: string): number {
 
 /** Threshold above which two words count as the same name in matching, alignment and checks. */
 export const COGNATE_THRESHOLD = 0.8;
+
+/**
+ * Names whose English and Russian forms are not transliterations of each other (exonyms),
+ * with the adjective forms news uses for them. `en` is tested on the English word, `ru` on the
+ * Russian one (stems, so every case form matches); acronyms are case-sensitive so that `US`
+ * is not `us`. The key is the English name, lower-cased.
+ */
+const EXONYMS: ReadonlyArray<{ key: string; en: RegExp; ru: RegExp }> = [
+  { key: 'russia', en: /^russia(?:n|ns)?$/i, ru: /^(?:росси|русск|РФ$)/i },
+  { key: 'moscow', en: /^moscow$/i, ru: /^(?:москв|московск)/i },
+  { key: 'belarus', en: /^(?:belarus(?:ian|ians)?|b[ey]?elorussia(?:n)?)$/i, ru: /^(?:беларус|белорус)/i },
+  { key: 'ukraine', en: /^ukrain(?:e|ian|ians)$/i, ru: /^украин/i },
+  { key: 'germany', en: /^germ(?:any|an|ans)$/i, ru: /^(?:германи|германск|немец|немецк|немц|ФРГ$)/i },
+  { key: 'china', en: /^(?:china|chinese)$/i, ru: /^(?:кита[йяеюи]|КНР$)/i },
+  { key: 'us', en: /^(?:US|USA|U\.S\.A?\.?|America|Americans?)$/, ru: /^(?:США$|[Аа]мерик|[Аа]мерикан)/ },
+  { key: 'uk', en: /^(?:UK|Britain|British|Britons?)$/, ru: /^(?:[Вв]еликобритани|[Бб]ритани|[Бб]ританск|[Бб]ританц)/ },
+  { key: 'france', en: /^(?:france|french)$/i, ru: /^(?:франци|француз)/i },
+  { key: 'japan', en: /^(?:japan|japanese)$/i, ru: /^(?:япони|японск|японц|японец)/i },
+  { key: 'india', en: /^(?:india|indian)$/i, ru: /^(?:инди[яиюе]|индийск)/i },
+  { key: 'poland', en: /^(?:poland|polish|poles?)$/i, ru: /^(?:польш|польск|поляк)/i },
+  { key: 'turkey', en: /^(?:turkey|turkish)$/i, ru: /^(?:турци|турецк)/i },
+  { key: 'europe', en: /^(?:europe|european|europeans)$/i, ru: /^европ/i },
+  { key: 'eu', en: /^EU$/, ru: /^(?:ЕС$|[Ее]вросоюз)/ },
+  { key: 'un', en: /^UN$/, ru: /^ООН$/ },
+  { key: 'soviet', en: /^(?:soviet|USSR)$/i, ru: /^(?:советск|СССР$)/i },
+  { key: 'kyiv', en: /^(?:kyiv|kiev)$/i, ru: /^(?:киев|київ)/i },
+  { key: 'warsaw', en: /^warsaw$/i, ru: /^варшав/i },
+  { key: 'beijing', en: /^(?:beijing|peking)$/i, ru: /^пекин/i },
+  { key: 'vienna', en: /^vienna$/i, ru: /^вен[аеыуо]й?$/i },
+  { key: 'rome', en: /^rome$/i, ru: /^рим[аеу]?$/i },
+  { key: 'munich', en: /^munich$/i, ru: /^мюнхен/i },
+  { key: 'petersburg', en: /^(?:petersburg|st-petersburg)$/i, ru: /^(?:петербург|санкт-петербург)/i },
+  { key: 'italy', en: /^(?:italy|italian|italians)$/i, ru: /^(?:итали|итальян)/i },
+  { key: 'spain', en: /^(?:spain|spanish)$/i, ru: /^(?:испани|испанск|испанц)/i },
+  { key: 'georgia', en: /^(?:georgia|georgian|georgians)$/i, ru: /^(?:грузи[яиюей]|грузин)/i },
+  { key: 'lithuania', en: /^(?:lithuania|lithuanian)$/i, ru: /^(?:литв[аеуыо]|литовск)/i },
+  { key: 'latvia', en: /^(?:latvia|latvian)$/i, ru: /^(?:латви|латвийск)/i },
+  { key: 'finland', en: /^(?:finland|finnish)$/i, ru: /^(?:финлянд|финск)/i },
+  { key: 'sweden', en: /^(?:sweden|swedish)$/i, ru: /^(?:швеци|шведск)/i },
+  { key: 'norway', en: /^(?:norway|norwegian)$/i, ru: /^(?:норвеги|норвежск)/i },
+  { key: 'greece', en: /^(?:greece|greek)$/i, ru: /^(?:греци|греческ)/i },
+  { key: 'hungary', en: /^(?:hungary|hungarian)$/i, ru: /^(?:венгри|венгерск)/i },
+  { key: 'netherlands', en: /^(?:netherlands|holland|dutch)$/i, ru: /^(?:нидерланд|голланд)/i },
+  { key: 'israel', en: /^(?:israel|israeli|israelis)$/i, ru: /^(?:израил|израильск)/i },
+  { key: 'egypt', en: /^(?:egypt|egyptian)$/i, ru: /^(?:египет|египт)/i },
+  { key: 'switzerland', en: /^(?:switzerland|swiss)$/i, ru: /^(?:швейцари)/i },
+  { key: 'czech', en: /^(?:czech|czechia)$/i, ru: /^(?:чехи[яиюей]|чешск)/i },
+];
+
+/**
+ * The canonical key of a word that is a known exonym (`Москвой` → `moscow`, `US` → `us`),
+ * or null. Tests Russian stems for Cyrillic words and English forms otherwise.
+ */
+export function exonymKey(word: string): string | null {
+  const cyrillic = isCyrillic(word);
+  for (const entry of EXONYMS) {
+    if ((cyrillic ? entry.ru : entry.en).test(word)) return entry.key;
+  }
+  return null;
+}
+
+/** Multi-word names that one language writes as a phrase, mapped to the same keys as `exonymKey`. */
+const EXONYM_PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bUnited\s+States\b/g, 'us'],
+  [/\b(?:United\s+Kingdom|Great\s+Britain)\b/g, 'uk'],
+  [/\bEuropean\s+Union\b/g, 'eu'],
+  [/\bUnited\s+Nations\b/g, 'un'],
+  [/\bSoviet\s+Union\b/g, 'soviet'],
+  [/(?<!\p{L})Соедин[её]нн\p{L}*\s+Штат\p{L}*/gu, 'us'],
+  [/(?<!\p{L})Европейск\p{L}*\s+[Сс]оюз\p{L}*/gu, 'eu'],
+  [/(?<!\p{L})Организаци\p{L}*\s+Объедин[её]нн\p{L}*\s+Наци\p{L}*/gu, 'un'],
+  [/(?<!\p{L})Советск\p{L}*\s+[Сс]оюз\p{L}*/gu, 'soviet'],
+];
+
+/** Every multi-word exonym phrase in `text`, with its key and offsets. */
+export function exonymPhrases(text: string): Array<{ key: string; start: number; end: number }> {
+  const out: Array<{ key: string; start: number; end: number }> = [];
+  for (const [pattern, key] of EXONYM_PHRASES) {
+    for (const m of text.matchAll(pattern)) out.push({ key, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

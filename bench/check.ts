@@ -1,0 +1,160 @@
+/**
+ * Bench of the discrepancy checks on NTREX-128 en/ru (correct human translations): errors of
+ * known kinds are injected into ~10% of the sentence pairs (a corpus per error kind), the checks
+ * run over every story, and each check's recall (corrupted pairs it flags) and precision (share
+ * of its flags that fall on corrupted pairs) are printed. Run: `npx tsx bench/check.ts`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkUnits, lengthNorm, type AlignedUnit, type CheckKind, type Flag } from '../src/check/index.js';
+import { sameName } from '../src/check/names.js';
+import { extractNumbers, numberKeys } from '../src/text/numbers.js';
+import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
+
+const EVAL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'ntrex128.en-ru-be-uk.jsonl');
+/** Share of pairs corrupted in each corpus. */
+const CORRUPT_SHARE = 0.1;
+const SEED = 12345;
+
+interface Story { docid: string; en: string[]; ru: string[] }
+type Corruption = 'number-change' | 'number-add' | 'name-drop' | 'swap';
+/** The flag kinds that count as catching each corruption ('*' = any kind). */
+const EXPECTED: Record<Corruption, CheckKind | '*'> = { 'number-change': 'number', 'number-add': 'number', 'name-drop': 'name', swap: '*' };
+
+/** Deterministic PRNG (mulberry32) so every run corrupts the same pairs. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** RU with one digit number changed so that its key changes, or null. */
+function changeNumber(ru: string, rand: () => number): string | null {
+  const digits = extractNumbers(ru).filter((m) => !m.spelled && /\d/.test(m.raw));
+  if (!digits.length) return null;
+  const m = digits[Math.floor(rand() * digits.length)];
+  const at = m.start + m.raw.search(/\d(?!.*\d)/s);
+  const d = Number(ru[at]);
+  const changed = ru.slice(0, at) + String((d + 1 + Math.floor(rand() * 8)) % 10) + ru.slice(at + 1);
+  const before = numberKeys(ru);
+  const after = numberKeys(changed);
+  return [...after].some((k) => !before.has(k)) ? changed : null;
+}
+
+/** RU with a number phrase added that the English does not have. */
+function addNumber(ru: string, rand: () => number): string {
+  const n = 3 + Math.floor(rand() * 900);
+  const phrases = [`По данным на ${2000 + Math.floor(rand() * 20)} год, `, `Около ${n} человек считают, что `, `Уже ${n} дней `];
+  const p = phrases[Math.floor(rand() * phrases.length)];
+  return p + ru.charAt(0).toLowerCase() + ru.slice(1);
+}
+
+/** RU with the clause holding the counterpart of an English name removed, or null when there is none. */
+function dropName(en: string, ru: string, known: ReadonlySet<string>, rand: () => number): string | null {
+  const names = nameCandidates(en, known).filter((t) => t.text.length > 2);
+  const order = names.sort(() => rand() - 0.5);
+  for (const name of order) {
+    const hits = words(ru).filter((w) => sameName(name.text, w.text));
+    if (hits.length !== 1) continue;
+    const clauses = ru.split(/(?<=[,;:–—])\s+/);
+    const i = clauses.findIndex((c) => words(c).some((w) => w.text === hits[0].text));
+    const dropped = clauses.length > 1 ? clauses.filter((_, j) => j !== i).join(' ') : ru.replace(hits[0].text, '').replace(/\s{2,}/g, ' ');
+    if (!words(dropped).some((w) => sameName(name.text, w.text))) return dropped;
+  }
+  return null;
+}
+
+/** The corrupted RU of pair i of story si for `kind`, or null when the pair cannot take that error. */
+function corruptOne(stories: Story[], si: number, i: number, kind: Corruption, known: ReadonlySet<string>, rand: () => number): string | null {
+  const { en, ru } = { en: stories[si].en[i], ru: stories[si].ru[i] };
+  const other = stories[(si + 1 + Math.floor(rand() * (stories.length - 1))) % stories.length];
+  const next = kind === 'number-change' ? changeNumber(ru, rand)
+    : kind === 'number-add' ? addNumber(ru, rand)
+    : kind === 'name-drop' ? dropName(en, ru, known, rand)
+    : other.ru[Math.floor(rand() * other.ru.length)];
+  return next !== null && next !== ru ? next : null;
+}
+
+/**
+ * Corrupts ~CORRUPT_SHARE of all pairs with `kind`: pairs that can take the error are picked with
+ * the probability that makes them that share of the corpus. Returns units per story and the corrupted keys.
+ */
+function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUnit[][]; bad: Set<string> } {
+  const rand = rng(SEED + (kind ? kind.length : 0));
+  const bad = new Set<string>();
+  const knowns = stories.map((s) => knownNames(s.en.join('\n')));
+  const candidates = stories.map((s, si) => s.en.map((_, i) => (kind ? corruptOne(stories, si, i, kind, knowns[si], rand) : null)));
+  const eligible = candidates.flat().filter((c) => c !== null).length;
+  const total = candidates.flat().length;
+  const p = Math.min(1, (CORRUPT_SHARE * total) / Math.max(1, eligible));
+  const units = stories.map((s, si) => s.en.map((en, i) => {
+    let ru = s.ru[i];
+    const next = candidates[si][i];
+    if (next !== null && rand() < p) {
+      ru = next;
+      bad.add(`${si}:${i}`);
+    }
+    return { index: i, en, ru, score: 1, bead: '1-1' };
+  }));
+  return { units, bad };
+}
+
+interface Run { flags: Map<string, Flag[]>; ms: number; pairs: number }
+
+/** Runs the checks over every story with the corpus length norm. */
+function run(units: AlignedUnit[][]): Run {
+  const norm = lengthNorm(units.flat());
+  const flags = new Map<string, Flag[]>();
+  const t0 = performance.now();
+  units.forEach((doc, si) => { for (const r of checkUnits(doc, { lengthRatio: norm })) flags.set(`${si}:${r.index}`, r.flags); });
+  return { flags, ms: performance.now() - t0, pairs: units.flat().length };
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const serious = (f: Flag) => f.severity !== 'info';
+
+/** Recall and precision of the expected kind for one corrupted corpus, at warning+ and at all severities. */
+function score(kind: Corruption, r: Run, bad: Set<string>): string {
+  const want = EXPECTED[kind];
+  const match = (f: Flag) => want === '*' || f.kind === want;
+  const cells: string[] = [];
+  for (const keep of [serious, (_: Flag) => true]) {
+    let hit = 0;
+    let tp = 0;
+    let all = 0;
+    for (const [key, fs] of r.flags) {
+      const n = fs.filter((f) => match(f) && keep(f)).length;
+      all += n;
+      if (bad.has(key)) tp += n;
+    }
+    for (const key of bad) if ((r.flags.get(key) ?? []).some((f) => match(f) && keep(f))) hit++;
+    cells.push(fmt(hit / bad.size), fmt(all ? tp / all : NaN));
+  }
+  return `| ${kind} | ${want} | ${bad.size} | ${cells.join(' | ')} |`;
+}
+
+function main(): void {
+  if (!existsSync(EVAL)) {
+    console.log(`check bench: ${EVAL} not found (shared eval data absent); skipping.`);
+    return;
+  }
+  const stories = readFileSync(EVAL, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
+  const clean = run(corrupt(stories, null).units);
+  const perKind = new Map<string, number>();
+  for (const fs of clean.flags.values()) for (const f of fs.filter(serious)) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
+  console.log(`NTREX en/ru: ${stories.length} stories, ${clean.pairs} pairs; checks took ${clean.ms.toFixed(0)} ms (${(clean.pairs / clean.ms * 1000).toFixed(0)} pairs/s, 2-core machine)`);
+  console.log(`false flags (warning+) on the clean corpus per kind: ${[...perKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  console.log('\n| corruption | flag kind | corrupted pairs | recall (warning+) | precision (warning+) | recall (all) | precision (all) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const kind of ['number-change', 'number-add', 'name-drop', 'swap'] as Corruption[]) {
+    const { units, bad } = corrupt(stories, kind);
+    console.log(score(kind, run(units), bad));
+  }
+}
+
+main();

@@ -1,0 +1,87 @@
+/**
+ * Language identification accuracy and speed on NTREX-128 (EN/RU/BE/UK, 123 parallel stories)
+ * and on the Textberg DE/FR dev set (must come out `und`).
+ * Run: npx tsx bench/lang.ts   (reads ../shared/eval; exits 0 with a message when it is absent)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectLanguage } from '../src/lang.js';
+import type { Lang } from '../src/types.js';
+
+const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
+const NTREX = resolve(SHARED, 'ntrex128.en-ru-be-uk.jsonl');
+const TEXTBERG = resolve(SHARED, 'textberg-de-fr');
+/** Stories in the test fixture (tuning happened there); the rest are held out. */
+const FIXTURE_STORIES = 40;
+/** Sentences per paragraph when a story is joined into a document. */
+const SENTENCES_PER_PARAGRAPH = 3;
+/** Sentences per short document (the "2-sentence" case). */
+const SHORT_SENTENCES = 2;
+const LANGS = ['en', 'ru', 'be', 'uk'] as const;
+
+type Story = Record<(typeof LANGS)[number], string[]> & { docid: string };
+
+function paragraphs(sentences: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i += SENTENCES_PER_PARAGRAPH) out.push(sentences.slice(i, i + SENTENCES_PER_PARAGRAPH).join(' '));
+  return out.join('\n\n');
+}
+
+interface Tally { right: number; total: number; errors: string[] }
+const tally = (): Tally => ({ right: 0, total: 0, errors: [] });
+
+function check(t: Tally, text: string, expected: Lang, label: string): number {
+  const start = performance.now();
+  const guess = detectLanguage(text);
+  const ms = performance.now() - start;
+  t.total++;
+  if (guess.lang === expected) t.right++;
+  else if (t.errors.length < 8) t.errors.push(`${label}: expected ${expected}, got ${guess.lang} (${guess.confidence}) «${text.slice(0, 60).replace(/\n/g, ' ')}»`);
+  return ms;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function main(): void {
+  if (!existsSync(NTREX)) {
+    console.log(`bench/lang: ${NTREX} not found (shared eval data is absent on this clone); nothing to measure.`);
+    return;
+  }
+  const stories: Story[] = readFileSync(NTREX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Story);
+  const docs = { fixture: tally(), heldOut: tally() };
+  const shorts = { fixture: tally(), heldOut: tally() };
+  const timesDoc: number[] = [];
+  const timesShort: number[] = [];
+  stories.forEach((story, i) => {
+    const part = i < FIXTURE_STORIES ? 'fixture' : 'heldOut';
+    for (const lang of LANGS) {
+      timesDoc.push(check(docs[part], paragraphs(story[lang]), lang, `${story.docid}/${lang}`));
+      for (let s = 0; s + SHORT_SENTENCES <= story[lang].length; s += SHORT_SENTENCES) {
+        timesShort.push(check(shorts[part], story[lang].slice(s, s + SHORT_SENTENCES).join(' '), lang, `${story.docid}/${lang}#${s}`));
+      }
+    }
+  });
+  const foreign = tally();
+  for (const file of ['dev.de', 'dev.fr']) {
+    const lines = readFileSync(resolve(TEXTBERG, file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    for (let s = 0; s + SHORT_SENTENCES <= lines.length; s += SHORT_SENTENCES) {
+      check(foreign, lines.slice(s, s + SHORT_SENTENCES).join(' '), 'und', `${file}#${s}`);
+    }
+    check(foreign, paragraphs(lines), 'und', `${file}/whole`);
+  }
+  const pct = (t: Tally) => `${t.right}/${t.total} (${((100 * t.right) / Math.max(1, t.total)).toFixed(2)}%)`;
+  console.log('machine: 2 cores; node', process.version);
+  console.log(`whole stories, fixture (stories 1-${FIXTURE_STORIES}):   ${pct(docs.fixture)}`);
+  console.log(`whole stories, held out (stories ${FIXTURE_STORIES + 1}-${stories.length}): ${pct(docs.heldOut)}`);
+  console.log(`2-sentence docs, fixture:  ${pct(shorts.fixture)}`);
+  console.log(`2-sentence docs, held out: ${pct(shorts.heldOut)}`);
+  console.log(`Textberg DE/FR 2-sentence docs + whole files → und: ${pct(foreign)}`);
+  console.log(`median time: whole story ${median(timesDoc).toFixed(2)} ms, 2-sentence doc ${median(timesShort).toFixed(2)} ms`);
+  for (const t of [docs.fixture, docs.heldOut, shorts.fixture, shorts.heldOut, foreign]) for (const e of t.errors) console.log('  miss', e);
+}
+
+main();

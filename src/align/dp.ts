@@ -1,0 +1,114 @@
+/**
+ * Dynamic programming over bead shapes inside a band of the (source × target) lattice, made
+ * linear by a coarse-to-fine search: align a half-resolution copy (pairs of sentences merged)
+ * first, then search only a band around the projected path (as vecalign does).
+ */
+import { coarsen, type PairFeatures } from './anchors.js';
+import type { CostFunction } from './score.js';
+
+/** A bead shape: how many source and target sentences it takes. */
+export type Shape = [number, number];
+
+/** Allowed target range per lattice row i (sentences of the source consumed): [lo[i], hi[i]]. */
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** A lattice cell count up to which the whole lattice is searched (≈ 250 × 250 sentences). */
+const FULL_SEARCH_CELLS = 60_000;
+/** Sentences of slack on each side of a projected coarse path; a coarse unit is 2 sentences. */
+const BAND_MARGIN = 4;
+
+/** The whole lattice of n × m sentences as a band. */
+function fullBand(n: number, m: number): Band {
+  return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+}
+
+/** A band of `margin` around the path of a half-resolution alignment, projected to n × m. */
+function projectBand(path: Array<[number, number]>, n: number, m: number, margin: number): Band {
+  const lo = new Int32Array(n + 1).fill(m);
+  const hi = new Int32Array(n + 1);
+  for (let p = 1; p < path.length; p++) {
+    const [i0, k0] = path[p - 1];
+    const [i1, k1] = path[p];
+    const rowEnd = Math.min(n, 2 * i1);
+    for (let i = Math.min(n, 2 * i0); i <= rowEnd; i++) {
+      lo[i] = Math.min(lo[i], Math.max(0, 2 * k0 - margin));
+      hi[i] = Math.max(hi[i], Math.min(m, 2 * k1 + margin));
+    }
+  }
+  // Widen by rows too: the fine path may cross a coarse boundary a little early or late.
+  const out = { lo: new Int32Array(lo), hi: new Int32Array(hi) };
+  for (let i = 0; i <= n; i++) {
+    for (let d = 1; d <= margin; d++) {
+      if (i - d >= 0) out.lo[i] = Math.min(out.lo[i], lo[i - d]);
+      if (i + d <= n) out.hi[i] = Math.max(out.hi[i], hi[i + d]);
+    }
+  }
+  out.lo[0] = 0;
+  out.hi[n] = m;
+  return out;
+}
+
+/** The minimum-cost path through the band as lattice points from (0, 0) to (n, m). */
+function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction): Array<[number, number]> {
+  const shapeSrc = Int32Array.from(shapes, (x) => x[0]);
+  const shapeTgt = Int32Array.from(shapes, (x) => x[1]);
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, band.hi[i] - band.lo[i] + 1);
+  const cost = new Float64Array(offset[n + 1]).fill(Infinity);
+  const back = new Uint8Array(offset[n + 1]);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let k = band.lo[i]; k <= band.hi[i]; k++) {
+      if (i === 0 && k === 0) continue;
+      let best = Infinity;
+      let arg = 0;
+      for (let s = 0; s < shapes.length; s++) {
+        const pi = i - shapeSrc[s];
+        const pk = k - shapeTgt[s];
+        if (pi < 0 || pk < band.lo[pi] || pk > band.hi[pi]) continue;
+        const before = cost[offset[pi] + pk - band.lo[pi]];
+        if (before === Infinity) continue;
+        const c = before + scorer.cost(pi, i, pk, k);
+        if (c < best) {
+          best = c;
+          arg = s;
+        }
+      }
+      cost[offset[i] + k - band.lo[i]] = best;
+      back[offset[i] + k - band.lo[i]] = arg;
+    }
+  }
+  return backtrack(n, m, band, offset, back, shapes);
+}
+
+function backtrack(n: number, m: number, band: Band, offset: Int32Array, back: Uint8Array, shapes: Shape[]): Array<[number, number]> {
+  const path: Array<[number, number]> = [[n, m]];
+  let [i, k] = [n, m];
+  while (i > 0 || k > 0) {
+    const [a, b] = shapes[back[offset[i] + k - band.lo[i]]];
+    [i, k] = [i - a, k - b];
+    path.push([i, k]);
+  }
+  return path.reverse();
+}
+
+/**
+ * The best alignment path (lattice points) of a document pair's features, searching the
+ * whole lattice when small and a band around a coarse alignment otherwise.
+ * `makeScorer` builds the cost function for features of a level (`coarse`: units are merged sentences).
+ */
+export function alignPath(
+  features: PairFeatures, shapes: Shape[], makeScorer: (f: PairFeatures, coarse: boolean) => CostFunction, coarse = false,
+): Array<[number, number]> {
+  const n = features.src.count;
+  const m = features.tgt.count;
+  let band = fullBand(n, m);
+  if ((n + 1) * (m + 1) > FULL_SEARCH_CELLS && n > 1 && m > 1) {
+    const half: PairFeatures = { src: coarsen(features.src), tgt: coarsen(features.tgt), weight: features.weight };
+    band = projectBand(alignPath(half, shapes, makeScorer, true), n, m, BAND_MARGIN);
+  }
+  return searchBand(n, m, band, shapes, makeScorer(features, coarse));
+}

@@ -1,0 +1,113 @@
+/**
+ * Sentence alignment of a document pair: Gale–Church length model + anchors (numbers, names,
+ * punctuation) + a bilingual lexicon, searched by a coarse-to-fine banded DP over bead shapes.
+ * Language-agnostic: works on sentence arrays of any two languages.
+ */
+import type { Bead } from '../types.js';
+import { buildFeatures, type PairFeatures } from './anchors.js';
+import { alignPath, type Shape } from './dp.js';
+import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, refineLengthModel, type LengthModel } from './length.js';
+import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
+import { BeadScorer, CoarseScorer } from './score.js';
+
+export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
+export { learnLexicon, parseDictionary, mergeLexicons, type Lexicon, type LexiconEntry, type LearnOptions } from './lexicon.js';
+export { buildFeatures, type PairFeatures, type SideFeatures, type AnchorOptions } from './anchors.js';
+export { BeadScorer, CoarseScorer, beadCost, evidenceScore, SKIP_COST, type BeadEvidence, type CostFunction } from './score.js';
+export type { Shape } from './dp.js';
+
+export interface AlignOptions {
+  /** Allowed bead shapes [source count, target count]; must include 0-1 and 1-0. */
+  beads?: Shape[];
+  /** Length model chars(tgt)/chars(src); estimated from the document pair itself when absent. */
+  lengthModel?: LengthModel;
+  /** Word translations (learned and/or the user's dictionary). */
+  lexicon?: Lexicon;
+  /** False: length only, no anchors or lexicon (the Gale–Church baseline). */
+  anchors?: boolean;
+}
+
+export interface CorpusOptions {
+  /** The user's dictionary, used in both passes. */
+  dictionary?: Lexicon;
+  beads?: Shape[];
+  /** False: length only in both passes and no lexicon learned. */
+  anchors?: boolean;
+}
+
+/** The usual bead shapes of translated news: mostly 1-1, some merges and skips. */
+export const DEFAULT_BEADS: Shape[] = [[0, 1], [1, 0], [1, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]];
+/** Fewer sentences than this on a side: the document's own length ratio is mostly noise, use the prior. */
+const MIN_SENTENCES_FOR_RATIO = 20;
+/** 1-1 beads scoring at least this are trusted for learning the variance and the lexicon. */
+const CONFIDENT_SCORE = 0.5;
+
+/** Beads with scores from a lattice path. */
+function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer): Bead[] {
+  const beads: Bead[] = [];
+  for (let p = 1; p < path.length; p++) {
+    const [i0, k0] = path[p - 1];
+    const [i1, k1] = path[p];
+    beads.push({ src: range(i0, i1), tgt: range(k0, k1), score: scorer.score(i0, i1, k0, k1) });
+  }
+  return beads;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, j) => from + j);
+}
+
+/** Aligns the sentences of a document pair; every sentence is in exactly one bead, in order. */
+export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
+  const model = options.lengthModel ?? documentLengthModel(src, tgt);
+  const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
+  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean) => (coarse ? new CoarseScorer(f, model) : new BeadScorer(f, model)));
+  return pathToBeads(path, new BeadScorer(features, model));
+}
+
+/** A length model from one document pair: its own ratio when it is long enough to say, else the prior. */
+function documentLengthModel(src: string[], tgt: string[]): LengthModel {
+  if (Math.min(src.length, tgt.length) < MIN_SENTENCES_FOR_RATIO) return { ...DEFAULT_LENGTH_MODEL };
+  return estimateLengthModel([{ src, tgt }]);
+}
+
+/**
+ * 0..1 score of `src` and `tgt` taken as one bead (e.g. one sentence each), with the same
+ * evidence the aligner uses; anchors are not filtered by a document, so every one counts.
+ */
+export function scoreBead(src: string[], tgt: string[], options: AlignOptions = {}): number {
+  const model = options.lengthModel ?? DEFAULT_LENGTH_MODEL;
+  const joined = [src.join(' ')];
+  const features = buildFeatures(joined, [tgt.join(' ')], { anchors: options.anchors, lexicon: options.lexicon, keepUnshared: true });
+  return new BeadScorer(features, model).score(0, 1, 0, 1);
+}
+
+/** Character lengths of the confident 1-1 beads of aligned documents. */
+function confidentLengths(docs: Array<{ src: string[]; tgt: string[] }>, aligned: Bead[][]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  docs.forEach((doc, d) => {
+    for (const b of aligned[d]) {
+      if (b.src.length === 1 && b.tgt.length === 1 && b.score >= CONFIDENT_SCORE) {
+        out.push([charLength(doc.src[b.src[0]]), charLength(doc.tgt[b.tgt[0]])]);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Aligns a corpus of document pairs in two passes. Pass 1: a length model estimated from the
+ * corpus itself + anchors (+ the dictionary). Then the length variance is re-estimated and a
+ * lexicon learned from the confident 1-1 beads; pass 2 realigns with both.
+ */
+export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, options: CorpusOptions = {}): Bead[][] {
+  const base: AlignOptions = { beads: options.beads, anchors: options.anchors };
+  let model = estimateLengthModel(docs);
+  const first = docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary }));
+  model = refineLengthModel(model, confidentLengths(docs, first));
+  const learned = options.anchors === false
+    ? undefined
+    : learnLexicon(docs.map((d, i) => ({ ...d, beads: first[i] })));
+  const lexicon = mergeLexicons(learned, options.dictionary);
+  return docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon }));
+}

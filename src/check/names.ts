@@ -1,0 +1,264 @@
+/**
+ * Name check: a proper name or acronym on one side with no transliterated counterpart
+ * anywhere on the other side (`Moscow (Москве) added in Russian`). Counterparts are looked
+ * for among all words of the other side, lower-case ones too, because Russian writes
+ * nationality adjectives and titles in lower case (`Belarusian` ~ `белорусский`).
+ */
+import { COGNATE_THRESHOLD, cognateSimilarity, exonymKey, isCyrillic, nameKey, transliterate } from '../text/translit.js';
+import { distance } from 'fastest-levenshtein';
+import { knownNames, nameCandidates, words, type Token } from '../text/tokens.js';
+import { LANGUAGE, type Flag, type NameContext, type Side } from './types.js';
+
+/**
+ * English words capitalised in titles and institution names that are common nouns in Russian
+ * (`Union State` → `Союзного государства`): no transliteration can be expected for them.
+ */
+const TITLE_WORDS = new Set([
+  'president', 'presidential', 'prime', 'minister', 'ministry', 'ministers', 'government', 'state', 'states',
+  'union', 'council', 'supreme', 'high', 'court', 'parliament', 'parliamentary', 'assembly', 'house',
+  'senate', 'chamber', 'committee', 'commission', 'department', 'office', 'agency', 'service', 'services',
+  'bureau', 'board', 'federation', 'federal', 'republic', 'kingdom', 'united', 'national', 'international',
+  'central', 'general', 'secretary', 'chairman', 'chair', 'deputy', 'head', 'chief', 'governor', 'mayor',
+  'king', 'queen', 'prince', 'princess', 'emperor', 'pope', 'saint', 'st', 'lord', 'sir', 'lady',
+  'ambassador', 'embassy', 'army', 'navy', 'forces', 'force', 'police', 'guard', 'border', 'security',
+  'defence', 'defense', 'foreign', 'affairs', 'interior', 'justice', 'finance', 'health', 'education',
+  'industry', 'trade', 'economy', 'economic', 'energy', 'culture', 'sports', 'sport', 'transport',
+  'agriculture', 'emergency', 'emergencies', 'development', 'bank', 'party', 'church', 'university',
+  'college', 'school', 'academy', 'institute', 'museum', 'theatre', 'theater', 'library', 'hospital',
+  'company', 'corporation', 'group', 'plant', 'factory', 'works', 'motor', 'motors', 'airlines', 'airport',
+  'station', 'street', 'square', 'avenue', 'road', 'bridge', 'river', 'lake', 'sea', 'ocean', 'mountains',
+  'island', 'islands', 'region', 'regional', 'district', 'province', 'county', 'city', 'town', 'village',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'day', 'year', 'week',
+  'cup', 'championship', 'games', 'olympic', 'olympics', 'festival', 'forum', 'summit', 'conference',
+  'war', 'world', 'great', 'patriotic', 'victory', 'independence', 'constitution', 'constitutional',
+  'treaty', 'agreement', 'act', 'law', 'code', 'award', 'prize', 'order', 'medal', 'hero', 'new', 'old',
+  'first', 'second', 'third', 'communist', 'democratic', 'socialist', 'labour', 'labor', 'conservative',
+  'liberal', 'god', 'lord', 'christmas', 'easter', 'internet', 'member', 'members', 'leader', 'people',
+  'white', 'black', 'red', 'green', 'blue', 'pacific', 'atlantic', 'nations', 'judiciary', 'justice', 'mount',
+  'congress', 'league', 'premier',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'prof', 'col', 'gen', 'sen', 'gov', 'rep', 'lt', 'sgt', 'capt', 'jr', 'sr',
+  'investigative', 'prosecutor', 'prosecutor-general', 'attorney', 'information', 'news', 'press',
+]);
+
+/** How many leading characters of two name keys must be identical for an inflected or derived form (`Putin` ~ `путинский`). */
+const PREFIX_LENGTH = 5;
+/** Shortest stem left after cutting an adjective suffix; shorter stems match too much. */
+const MIN_ADJ_STEM = 4;
+/** English and Russian (transliterated) nationality/derivation suffixes (`Armenian` ~ `армянский`). */
+const EN_ADJ_SUFFIX = /(?:ians?|eans?|ans?|ese|ish|ic|i)$/;
+const RU_ADJ_SUFFIX = /(?:sk|tsk|ck|ts)[a-z]{0,4}$/;
+/** Words that may sit inside an acronym's spelled-out form without a capital (`Council of the Union`). */
+const ACRONYM_MAX = 6;
+const ACRONYM = /^[\p{Lu}\d-]{2,}$/u;
+/** English nationality/derived adjectives (`Scottish`, `Korean`): Russian renders many with another stem, so only info. */
+const EN_ADJECTIVE = /(?:ish|ese|ian|ean|an|ic)$/;
+/** English possessive ending, not part of the name (`Russia's`). */
+const POSSESSIVE = /['’](?:s|m|ve|ll|d|re|t)?$/;
+/**
+ * Russian adjective endings: a capitalised Russian adjective without counterpart is usually the
+ * first word of an institution's name (`Союзного государства` ~ `Union State`), so only info.
+ */
+const RU_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими)$/u;
+
+/** Cuts an adjective suffix from a name key when enough stem is left. */
+function adjectiveStem(key: string): string {
+  const cut = key.replace(RU_ADJ_SUFFIX, '').replace(EN_ADJ_SUFFIX, '');
+  return cut.length >= MIN_ADJ_STEM ? cut : key;
+}
+
+/** Levenshtein-free similarity of two short stems: 1 - edits / longer length (via cognateSimilarity on keys). */
+function stemsAgree(a: string, b: string): boolean {
+  return a.length >= MIN_ADJ_STEM && b.length >= MIN_ADJ_STEM && cognateSimilarity(a, b) >= COGNATE_THRESHOLD;
+}
+
+/**
+ * A coarse sound skeleton of a word in either script: transliterated, English spellings folded
+ * to sounds (`ph` → f, `w` → v, Russian `уэ`/`уо` → v), vowels dropped after the first letter,
+ * doubles collapsed. `Warren` and `Уоррен`, `Jones` and `Джонс`, `Rangers` and `Рейнджерс`
+ * come out alike, where letter-by-letter transliteration does not.
+ */
+export function skeleton(word: string): string {
+  const s = transliterate(word).replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/(?<=.)gh/g, '').replace(/ck/g, 'k').replace(/qu/g, 'kv')
+    .replace(/q/g, 'k').replace(/x/g, 'ks').replace(/sch/g, 'sh').replace(/dzh|dj|j/g, 'g').replace(/c(?=[eiy])/g, 's').replace(/c(?!h)/g, 'k')
+    .replace(/^u(?=[aeio])/, 'v').replace(/w/g, 'v').replace(/z/g, 's');
+  if (!s) return '';
+  const head = /[aeiouy]/.test(s[0]) ? 'a' : s[0];
+  return (head + s.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** Skeleton similarity from which two names count as the same (one consonant in four may differ). */
+const SKELETON_THRESHOLD = 0.75;
+/** Skeletons shorter than this must be identical, and are only compared with capitalised words. */
+const SHORT_SKELETON = 4;
+
+/** True when the sound skeletons of `name` and `word` agree, allowing a Russian consonantal case ending (`-ом`, `-ов`). */
+function soundAlike(name: string, word: string): boolean {
+  const a = skeleton(name);
+  const variants = [skeleton(word)];
+  if (isCyrillic(word)) variants.push(variants[0].replace(/[mv]$/, ''));
+  const capital = /^\p{Lu}/u.test(word);
+  return variants.some((b) => {
+    if (!a || !b) return false;
+    if (Math.min(a.length, b.length) < SHORT_SKELETON) return capital && a === b;
+    return 1 - distance(a, b) / Math.max(a.length, b.length) >= SKELETON_THRESHOLD;
+  });
+}
+
+/** True when `word` on the other side can be the counterpart of name `name`. */
+export function sameName(name: string, word: string): boolean {
+  name = name.replace(POSSESSIVE, '').replace(/\./g, '');
+  word = word.replace(POSSESSIVE, '').replace(/\./g, '');
+  if (soundAlike(name, word) || soundAlike(word, name)) return true;
+  if (cognateSimilarity(name, word) >= COGNATE_THRESHOLD) return true;
+  const a = nameKey(name);
+  const b = nameKey(word);
+  if (a.length >= PREFIX_LENGTH && b.length >= PREFIX_LENGTH && a.slice(0, PREFIX_LENGTH) === b.slice(0, PREFIX_LENGTH)) return true;
+  return stemsAgree(adjectiveStem(a), adjectiveStem(b));
+}
+
+/** Lengths of the runs of consecutive capitalised words of `text` (a spelled-out acronym is such a run). */
+function capitalisedRuns(text: string): number[] {
+  const runs: number[] = [];
+  let run = 0;
+  let lastEnd = -1;
+  for (const w of words(text)) {
+    const capital = /^\p{Lu}/u.test(w.text);
+    const adjacent = lastEnd >= 0 && /^\s+$/.test(text.slice(lastEnd, w.start));
+    if (capital && adjacent && run > 0) run++;
+    else {
+      if (run > 1) runs.push(run);
+      run = capital ? 1 : 0;
+    }
+    lastEnd = w.end;
+  }
+  if (run > 1) runs.push(run);
+  return runs;
+}
+
+/** True when acronym `acr` may stand for a run of capitalised words on the other side (`ВГС` ~ `Supreme State Council`). */
+function acronymSpelledOut(acr: string, otherRuns: number[]): boolean {
+  const letters = acronymLetters(acr);
+  return letters <= ACRONYM_MAX && otherRuns.some((n) => Math.abs(n - letters) <= 1);
+}
+
+/** Shortest non-acronym name checked: two-letter capitalised words are mostly abbreviations (`Св`, `Mr`). */
+const MIN_NAME_LETTERS = 3;
+/** Pronouns and auxiliaries that survive as capitalised tokens with a clitic (`I'm`, `I've`). */
+const CLITIC_HOSTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'let', 'don', 'can', 'won', 'what']);
+
+/** The name candidates of one side, without title words and words the document writes in lower case. */
+function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet<string>): Token[] {
+  return nameCandidates(text, known).filter((t) => {
+    const base = t.text.replace(POSSESSIVE, '');
+    const l = base.toLowerCase();
+    if (ACRONYM.test(base)) return true;
+    if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l)) return false;
+    return !TITLE_WORDS.has(l) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base);
+  });
+}
+
+/** Dotted acronyms (`U.S.`) of `text` as one word each, without dots (`US`), so that `США` can meet them. */
+function dottedAcronyms(text: string): string[] {
+  return [...text.matchAll(/(?<!\p{L})(?:\p{Lu}\.){2,}/gu)].map((m) => m[0].replace(/\./g, ''));
+}
+
+/** How a Russian name reads in English: the exonym when known (`Москве` → `Moscow`), else its transliteration. */
+function latinForm(word: string): string {
+  const key = exonymKey(word);
+  const latin = key ?? transliterate(word);
+  return key && key.length <= 3 ? key.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
+}
+
+/** Merges missing names separated only by spaces into one multi-word name (`Aleksandr Lukashenko`). */
+function mergeAdjacent(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (last && /^\s+$/.test(text.slice(last.end, t.start))) out[out.length - 1] = { text: text.slice(last.start, t.end), start: last.start, end: t.end };
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Letters of an acronym (`U.S.` → 2). */
+const acronymLetters = (acr: string) => acr.replace(/[^\p{L}]/gu, '').length;
+
+/** Acronyms of `text`, dotted ones included. */
+function acronyms(text: string): string[] {
+  return [...words(text).map((w) => w.text).filter((w) => ACRONYM.test(w)), ...dottedAcronyms(text)];
+}
+
+/** Length of the run of capitalised words holding `token` in `text` (1 when alone). */
+function runLength(text: string, token: Token): number {
+  const before = text.slice(0, token.start).match(/(?:\p{Lu}[\p{L}-]*\s+)*$/u)?.[0] ?? '';
+  const after = text.slice(token.end).match(/^(?:\s+\p{Lu}[\p{L}-]*)*/u)?.[0] ?? '';
+  return 1 + (before.match(/\S+/g)?.length ?? 0) + (after.match(/\S+/g)?.length ?? 0);
+}
+
+/**
+ * True when `c` may correspond to an abbreviation on the other side: an acronym of the same
+ * length (`AI` ~ `ИИ`, `HIV` ~ `ВИЧ`), or a spelled-out run matching an acronym's letters
+ * (`ВГС` ~ `Supreme State Council`, `Соединенные Штаты` ~ `US`).
+ */
+function abbreviationCounterpart(mine: string, c: Token, theirs: string): boolean {
+  const theirAcronyms = acronyms(theirs).map(acronymLetters);
+  if (ACRONYM.test(c.text)) {
+    const n = acronymLetters(c.text);
+    return theirAcronyms.includes(n) || acronymSpelledOut(c.text, capitalisedRuns(theirs));
+  }
+  const run = runLength(mine, c);
+  return run > 1 && theirAcronyms.some((n) => Math.abs(n - run) <= 1);
+}
+
+/** True when `text` has capitalised title words (`Cup`, `Supreme`) mid-sentence, which Russian may render as capitalised common nouns. */
+function hasTitleWords(text: string): boolean {
+  return words(text).some((w) => /^\p{Lu}/u.test(w.text) && TITLE_WORDS.has(w.text.toLowerCase()) && w.start > 0);
+}
+
+/** The words of `text` to look for counterparts in: all words, hyphenated parts (`Нью-Йорке`), dotted acronyms without dots. */
+function counterpartWords(text: string): string[] {
+  const all = words(text).map((w) => w.text);
+  return [...all, ...all.filter((w) => w.includes('-')).flatMap((w) => w.split('-')), ...dottedAcronyms(text)];
+}
+
+/** Names of side `from` (text `mine`) with no counterpart in `theirs`, as flags. */
+function missingNames(mine: string, theirs: string, from: Side, known: ReadonlySet<string>, lower: ReadonlySet<string>): Flag[] {
+  const theirWords = counterpartWords(theirs);
+  const missing = candidates(mine, known, lower).filter((c) =>
+    !theirWords.some((w) => sameName(c.text, w)) && !abbreviationCounterpart(mine, c, theirs));
+  const other: Side = from === 'en' ? 'ru' : 'en';
+  const titles = from === 'ru' && hasTitleWords(theirs);
+  return mergeAdjacent(mine, missing).map((t) => {
+    const shown = from === 'ru' && isCyrillic(t.text) ? `${t.text.split(/\s+/).map(latinForm).join(' ')} (${t.text})` : t.text;
+    const message = from === 'en' ? `${shown} missing in ${LANGUAGE[other]}` : `${shown} added in ${LANGUAGE[from]}`;
+    const adjective = from === 'ru' ? RU_ADJECTIVE : EN_ADJECTIVE;
+    const uncertain = (titles && t.text.split(/\s+/).every((w) => exonymKey(w) === null)) || t.text.split(/\s+/).every((w) => adjective.test(w));
+    return { kind: 'name', severity: uncertain ? 'info' : 'warning', message, en: from === 'en' ? [t.text] : [], ru: from === 'ru' ? [t.text] : [] };
+  });
+}
+
+/** Lower-cased words that occur in lower case in `text`. */
+export function lowerCaseWords(text: string): Set<string> {
+  return new Set(words(text).map((w) => w.text).filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
+}
+
+/** Name context for a document pair: names seen mid-sentence and words seen in lower case, per side. */
+export function nameContext(enDoc: string, ruDoc: string): NameContext {
+  return { enKnown: knownNames(enDoc), ruKnown: knownNames(ruDoc), enLower: lowerCaseWords(enDoc), ruLower: lowerCaseWords(ruDoc) };
+}
+
+/**
+ * Name flags for an aligned pair: English names missing in Russian and Russian names added in
+ * Russian. `context` (from `nameContext` over the whole documents) decides sentence-initial words.
+ */
+export function checkNames(en: string, ru: string, context?: NameContext): Flag[] {
+  const ctx = context ?? nameContext(en, ru);
+  return [
+    ...missingNames(en, ru, 'en', ctx.enKnown, ctx.enLower),
+    ...missingNames(ru, en, 'ru', ctx.ruKnown, ctx.ruLower),
+  ];
+}

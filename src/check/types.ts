@@ -1,0 +1,65 @@
+/**
+ * Data types of the discrepancy checks: what a check is given (aligned units) and what it
+ * reports (flags with evidence spans), shared by every check module and the HTML report.
+ */
+
+export type CheckKind =
+  | 'number' | 'name' | 'omission' | 'addition' | 'low-score' | 'length'
+  | 'untranslated' | 'brackets' | 'quotes' | 'url';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One problem found in an aligned pair. */
+export interface Flag {
+  kind: CheckKind;
+  severity: Severity;
+  /** One line for a human: `13 April missing in Russian`, `Moscow (Москве) added in Russian`. */
+  message: string;
+  /** Evidence: raw text spans of the English side, highlighted in the report. */
+  en: string[];
+  /** Evidence: raw text spans of the Russian side. */
+  ru: string[];
+}
+
+/** One bead of an aligned document pair, its sentences joined; `en` or `ru` is '' for 1-0/0-1. */
+export interface AlignedUnit {
+  index: number;
+  en: string;
+  ru: string;
+  score: number;
+  /** Bead shape, `1-1`, `1-2`, `1-0`, `0-1`... */
+  bead: string;
+}
+
+/** Log-length-ratio norm of a corpus: mean and spread of log(len(ru) / len(en)). */
+export interface LengthNorm {
+  mean: number;
+  sd: number;
+}
+
+export interface CheckOptions {
+  disabled?: CheckKind[];
+  /** Aligned pairs scoring below this get a 'low-score' flag. */
+  minScore?: number;
+  /** Corpus norm of log(len(ru)/len(en)), estimated by `lengthNorm`. */
+  lengthRatio?: LengthNorm;
+  /** |z| of the log length ratio above which a pair gets a 'length' flag. */
+  lengthZ?: number;
+  /** 1-0/0-1 beads with fewer letters than this are not reported as omissions/additions. */
+  minOmissionChars?: number;
+}
+
+/** Which side of a pair a span or a missing item belongs to. */
+export type Side = 'en' | 'ru';
+
+/** Document context for the name check: lower-cased words seen capitalised mid-sentence / lower-case. */
+export interface NameContext {
+  enKnown: ReadonlySet<string>;
+  ruKnown: ReadonlySet<string>;
+  /** Lower-cased words seen in lower case in the document: common words, not names. */
+  enLower: ReadonlySet<string>;
+  ruLower: ReadonlySet<string>;
+}
+
+/** The language named in messages for a side. */
+export const LANGUAGE: Record<Side, string> = { en: 'English', ru: 'Russian' };

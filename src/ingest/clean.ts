@@ -1,0 +1,365 @@
+/**
+ * Cleaning of one normalised document: finds its title and date, and strips what is not
+ * article text (metadata, datelines, repeated headlines, credits, site boilerplate) while
+ * keeping every article sentence. Everything removed is returned in `stripped`.
+ *
+ * Rules are about the shape of lines, not about any one site: boilerplate is a leading or
+ * trailing region made mostly of short lines, dates, credits and link text (`Read more`,
+ * `Читать новость`), and such a region never extends over a paragraph that reads as a sentence.
+ */
+import type { CleanedText, Stripped, StripKind } from '../types.js';
+import { dateAtStart, dateOnlyLine } from './dates.js';
+
+/** Longest title kept from a document without a headline (the first sentence, shortened). */
+export const DERIVED_TITLE_CHARS = 80;
+/** A headline is at most this long; longer first lines are leads or whole paragraphs. */
+const MAX_HEADLINE_CHARS = 200;
+const MAX_HEADLINE_WORDS = 30;
+/** A paragraph with at least this many words and final punctuation reads as a sentence. */
+const SENTENCE_MIN_WORDS = 5;
+/** Lines this short (words and characters) without final punctuation are menu/category items. */
+const SHORT_MAX_WORDS = 3;
+const SHORT_MAX_CHARS = 32;
+/** A credit line is at most this many words (`Источник: БелТА`, `Photo: Reuters/John Smith`). */
+const CREDIT_MAX_WORDS = 15;
+/** Boilerplate markers are whole short lines, or a marker and a colon before link text. */
+const MARKER_MAX_WORDS = 6;
+/** A boilerplate region needs this share of strong signs (dates, markers, short lines, credits). */
+const MIN_STRONG_SHARE = 0.4;
+/** Without a marker, a region needs this many datelines or short lines to count as boilerplate. */
+const MIN_REGION_DATES = 2;
+const MIN_REGION_SHORTS = 3;
+/** Leading short lines are menus/kickers only when there are at least this many (one may be a one-word headline). */
+const MIN_LEADING_SHORTS = 2;
+/** Paragraphs after the title in which a repeat of the headline is looked for. */
+const REPEAT_WINDOW = 3;
+/** Metadata is looked for only in the first paragraphs. */
+const METADATA_WINDOW = 8;
+/** Hard-wrapped text: lines are at most this long, and most non-final lines reach this share of the longest. */
+const WRAP_MAX_CHARS = 110;
+/** Wrapping widths in the wild are 60–80 columns; a block of shorter lines is a list, not wrapped prose. */
+const WRAP_MIN_CHARS = 40;
+const WRAP_FULL_SHARE = 0.7;
+const WRAP_MIN_LINES = 3;
+
+/** Whole-line (or line-opening, before a colon) boilerplate markers, lower case, EN and RU. */
+const MARKERS = [
+  'последние новости', 'другие новости', 'все новости', 'еще новости', 'ещё новости', 'лента новостей',
+  'похожие новости', 'новости по теме', 'читать новость', 'читать далее', 'читать полностью', 'читайте также',
+  'смотрите также', 'см. также', 'подробнее', 'рекомендуем', 'популярное', 'самое читаемое', 'новости партнеров',
+  'реклама', 'поделиться', 'комментарии', 'теги', 'метки', 'подписывайтесь', 'версия для печати', 'наверх',
+  'latest news', 'more news', 'all news', 'related news', 'related articles', 'related', 'read more', 'read also',
+  'see also', 'recommended', 'most read', 'popular', 'share', 'share this', 'comments', 'tags', 'subscribe',
+  'advertisement', 'print', 'back to top', 'follow us',
+];
+const CREDIT_KEY = '(?:источники?|фото(?:графия)?|видео|автор[ыа]?|текст|перевод|редактор|иллюстраци[яи]|'
+  + 'подготовил[аи]?|по материалам|source|photo(?:graph)?s?|video|author|text|image|picture|illustration|'
+  + 'credits?|translation)';
+const CREDIT_COLON = new RegExp(`^${CREDIT_KEY}\\s*[:：]\\s*\\S`, 'iu');
+const CREDIT_BY = /^(?:written|reported|edited|photos?|text|posted|translated|compiled)\s+by\s+\S/iu;
+const CREDIT_BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
+const CREDIT_COPYRIGHT = /^(?:©|\(c\)\s|copyright\b|all rights reserved|все права защищены)/iu;
+const BARE_LINK = /^(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:by|ru|ua|com|org|net|info|news|eu|uk)(?:\/\S*)?)$/iu;
+const METADATA_KEY = /^(title|date|dated|published|posted|updated|author|source|url|link|lang|language|category|tags|заголовок|дата|опубликовано|обновлено|автор|источник|ссылка|рубрика|теги)\s*[:：]\s*(.*)$/iu;
+const DATE_PREFIX = /^(?:date|dated|published|posted|updated|дата(?:\s+публикации)?|опубликовано|обновлено)\s*[:：–—-]?\s*/iu;
+const LIST_ITEM = /^(?:[-•*–—·▪►]|\d{1,2}[.)])\s/u;
+/** Final punctuation of a sentence, possibly inside closing quotes or brackets. */
+const SENTENCE_END = /[.!…:;]["»”’)\]]*$/u;
+const QUESTION_END = /\?["»”’)\]]*$/u;
+
+/** What a paragraph looks like, for finding boilerplate. */
+type Shape = 'date' | 'credit' | 'marker' | 'short' | 'list' | 'headline' | 'question' | 'sentence';
+
+interface Para {
+  text: string;
+  shape: Shape;
+  /** Why it is removed, once decided. */
+  strip?: StripKind;
+  /** Part of the trailing boilerplate region (reported as one piece). */
+  inRegion?: boolean;
+}
+
+/**
+ * Normalised text in, cleaned document out.
+ *
+ * Title: the headline when the document has one (a first paragraph without final period,
+ * at most ~200 characters; it stays the first paragraph of `text`). A document that starts
+ * straight with its lead gets the lead's first sentence shortened to at most 80 characters
+ * (ending in `…` when cut) as title, so listings and title similarity still have something;
+ * that derived title is not added to `text` (use {@link hasHeadline} to tell the cases apart).
+ * Date: from a `date …` metadata prefix or key, else the first date-only line outside boilerplate.
+ */
+export function clean(text: string): CleanedText {
+  const paras = splitParagraphs(text).map((p): Para => ({ text: p, shape: shapeOf(p) }));
+  const meta = takeMetadata(paras);
+  const hasSentence = paras.some((p) => p.shape === 'sentence');
+  if (hasSentence) {
+    markTrailingBoilerplate(paras);
+    markLeadingJunk(paras);
+  }
+  let date = meta.date;
+  for (const p of paras) {
+    if (p.strip) continue;
+    if (p.shape === 'date') p.strip = 'date';
+    else if (p.shape === 'credit') p.strip = 'credit';
+    else if (p.shape === 'marker') p.strip = 'boilerplate';
+    if (p.strip === 'date') date ??= dateOnlyLine(p.text);
+  }
+  const headline = findHeadline(paras, meta.title);
+  const body = paras.filter((p) => !p.strip).map((p) => p.text);
+  const title = headline ?? derivedTitle(body[0] ?? '');
+  const stripped = [...meta.stripped, ...strippedPieces(paras)];
+  return { title, date, text: body.join('\n\n'), stripped };
+}
+
+/** True when `cleaned.title` is a headline that opens `cleaned.text` (not one derived from the lead). */
+export function hasHeadline(cleaned: CleanedText): boolean {
+  return cleaned.title !== null && (cleaned.text === cleaned.title || cleaned.text.startsWith(`${cleaned.title}\n\n`));
+}
+
+/** Removed paragraphs in document order; a boilerplate region is one piece, lines joined by LF. */
+function strippedPieces(paras: Para[]): Stripped[] {
+  const pieces: Stripped[] = [];
+  let region: Stripped | null = null;
+  for (const p of paras) {
+    if (!p.strip) continue;
+    if (p.inRegion && region) {
+      region.text += `\n${p.text}`;
+      continue;
+    }
+    const piece: Stripped = { kind: p.strip, text: p.text };
+    region = p.inRegion ? piece : null;
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+/** Blank-line blocks, each split into its lines unless the block is hard-wrapped prose. */
+export function splitParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim() !== '');
+    for (const group of splitAtIndents(lines)) paragraphs.push(...unwrap(group));
+  }
+  return paragraphs;
+}
+
+/** In a block where only some lines are indented, an indented line starts a new paragraph. */
+function splitAtIndents(lines: string[]): string[][] {
+  const indented = lines.map((l) => /^\s/.test(l));
+  if (indented.every((i) => i) || indented.every((i) => !i)) return [lines];
+  const groups: string[][] = [];
+  lines.forEach((line, i) => {
+    if (i === 0 || indented[i]) groups.push([]);
+    groups[groups.length - 1].push(line);
+  });
+  return groups;
+}
+
+/** Joins the lines of hard-wrapped prose; otherwise each line is a paragraph, except continuations. */
+function unwrap(rawLines: string[]): string[] {
+  const lines = rawLines.map((l) => l.trim());
+  if (isHardWrapped(lines)) return [joinWrapped(lines)];
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    // A line that starts in lower case after one without final punctuation continues its sentence.
+    const continues = previous !== undefined && /^\p{Ll}/u.test(line) && !/[.!?…:;]["»”’)\]]*$/u.test(previous)
+      && !METADATA_KEY.test(line);
+    if (continues) out[out.length - 1] = joinWrapped([previous, line]);
+    else out.push(line);
+  }
+  return out;
+}
+
+function isHardWrapped(lines: string[]): boolean {
+  if (lines.length < WRAP_MIN_LINES) return false;
+  const body = lines.slice(0, -1);
+  const longest = Math.max(...body.map((l) => l.length));
+  if (longest > WRAP_MAX_CHARS || longest < WRAP_MIN_CHARS) return false;
+  const full = body.filter((l) => l.length >= longest * WRAP_FULL_SHARE).length;
+  const open = body.filter((l) => !SENTENCE_END.test(l)).length;
+  return full / body.length >= WRAP_FULL_SHARE && open * 2 >= body.length;
+}
+
+/** Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins without one. */
+function joinWrapped(lines: string[]): string {
+  return lines.reduce((acc, line) => (/\p{L}-$/u.test(acc) ? acc + line : `${acc} ${line}`));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/** What a paragraph looks like: dateline, credit, boilerplate marker, menu item, headline or sentence. */
+function shapeOf(text: string): Shape {
+  if (dateOnlyLine(text)) return 'date';
+  if (isCredit(text)) return 'credit';
+  if (isMarker(text)) return 'marker';
+  const words = wordCount(text);
+  if (LIST_ITEM.test(text)) return 'list';
+  if (SENTENCE_END.test(text) && words >= SENTENCE_MIN_WORDS) return 'sentence';
+  if (words <= SHORT_MAX_WORDS && text.length <= SHORT_MAX_CHARS && !SENTENCE_END.test(text)) return 'short';
+  if (QUESTION_END.test(text)) return 'question';
+  return SENTENCE_END.test(text) ? 'sentence' : 'headline';
+}
+
+function isCredit(text: string): boolean {
+  if (wordCount(text) > CREDIT_MAX_WORDS) return false;
+  return CREDIT_COLON.test(text) || CREDIT_BY.test(text) || CREDIT_BYLINE.test(text)
+    || CREDIT_COPYRIGHT.test(text) || BARE_LINK.test(text);
+}
+
+function isMarker(text: string): boolean {
+  const lower = text.toLowerCase().replace(/[\s.!:»›→>…]+$/u, '').trim();
+  for (const marker of MARKERS) {
+    if (lower === marker) return true;
+    if (lower.startsWith(`${marker}:`) || lower.startsWith(`${marker} –`) || lower.startsWith(`${marker} —`)) {
+      return wordCount(lower) <= MARKER_MAX_WORDS || !SENTENCE_END.test(text);
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata, boilerplate, headline
+
+interface Metadata {
+  title: string | null;
+  date: string | null;
+  stripped: Stripped[];
+}
+
+/**
+ * Leading `key: value` lines and a `date 2023-04-13` prefix. The prefix is cut from its line
+ * and the rest of the line (often the lead sentence) is kept and re-shaped.
+ */
+function takeMetadata(paras: Para[]): Metadata {
+  const meta: Metadata = { title: null, date: null, stripped: [] };
+  for (const p of paras.slice(0, METADATA_WINDOW)) {
+    if (/^-{3,}$/.test(p.text)) {
+      p.strip = 'metadata';
+      continue;
+    }
+    const keyed = METADATA_KEY.exec(p.text);
+    if (keyed && wordCount(keyed[2]) <= MAX_HEADLINE_WORDS) {
+      const key = keyed[1].toLowerCase();
+      if (key === 'title' || key === 'заголовок') meta.title = keyed[2].trim() || null;
+      const keyedDate = dateAtStart(keyed[2].trim());
+      if (keyedDate && meta.date === null) meta.date = keyedDate.iso;
+      p.strip = 'metadata';
+      continue;
+    }
+    const prefix = DATE_PREFIX.exec(p.text);
+    const prefixedDate = prefix && prefix[0].length > 0 ? dateAtStart(p.text.slice(prefix[0].length)) : null;
+    if (prefix && prefixedDate) {
+      const cut = prefix[0].length + prefixedDate.length;
+      const rest = p.text.slice(cut).replace(/^[\s,.;:|–—-]+/u, '');
+      meta.date ??= prefixedDate.iso;
+      if (rest === '') {
+        p.strip = 'metadata';
+        continue;
+      }
+      meta.stripped.push({ kind: 'metadata', text: p.text.slice(0, cut).trim() });
+      p.text = rest;
+      p.shape = shapeOf(rest);
+    }
+    if (p.shape === 'sentence') break;
+  }
+  return meta;
+}
+
+function isStrong(shape: Shape): boolean {
+  return shape === 'date' || shape === 'credit' || shape === 'marker' || shape === 'short';
+}
+
+/**
+ * The trailing region of link lists and the like: the longest run of non-sentence paragraphs
+ * at the end, starting at its first strong sign, if strong signs dominate it. Its paragraphs
+ * are marked `boilerplate` (a credit opening it keeps its own kind).
+ */
+function markTrailingBoilerplate(paras: Para[]): void {
+  let start = paras.length;
+  while (start > 0 && (paras[start - 1].shape !== 'sentence' || paras[start - 1].strip)) start--;
+  while (start < paras.length && (!isStrong(paras[start].shape) || paras[start].strip)) start++;
+  const region = paras.slice(start).filter((p) => !p.strip);
+  if (region.length === 0) return;
+  const count = (shape: Shape) => region.filter((p) => p.shape === shape).length;
+  const strong = region.filter((p) => isStrong(p.shape)).length;
+  const signed = count('marker') >= 1 || count('date') >= MIN_REGION_DATES || count('short') >= MIN_REGION_SHORTS;
+  if (!signed || strong / region.length < MIN_STRONG_SHARE) return;
+  let opening = true;
+  for (const p of region) {
+    if (opening && p.shape === 'credit') {
+      p.strip = 'credit';
+      continue;
+    }
+    opening = false;
+    p.strip = 'boilerplate';
+    p.inRegion = true;
+  }
+}
+
+/**
+ * Before the first sentence: menu items and kickers (short lines, when there are several, or
+ * when they stand before the headline) and markers are boilerplate; datelines and credits are
+ * left to their own kinds. Headline-shaped paragraphs stay.
+ */
+function markLeadingJunk(paras: Para[]): void {
+  const firstSentence = paras.findIndex((p) => p.shape === 'sentence' && !p.strip);
+  const prefix = paras.slice(0, firstSentence < 0 ? paras.length : firstSentence).filter((p) => !p.strip);
+  const shorts = prefix.filter((p) => p.shape === 'short' || p.shape === 'marker');
+  const headlineShaped = prefix.findIndex((p) => p.shape === 'headline' || p.shape === 'question');
+  // Without a longer headline, a short last line before the lead is the (short) headline.
+  const lastShort = prefix.length - 1;
+  const spareLast = headlineShaped < 0 && lastShort >= 0 && prefix[lastShort].shape === 'short';
+  const firstHeadline = spareLast ? lastShort : headlineShaped;
+  prefix.forEach((p, i) => {
+    if (spareLast && i === lastShort) return;
+    const beforeHeadline = firstHeadline >= 0 && i < firstHeadline;
+    if ((p.shape === 'short' || p.shape === 'marker') && (shorts.length >= MIN_LEADING_SHORTS || beforeHeadline)) {
+      p.strip = 'boilerplate';
+    }
+  });
+}
+
+/**
+ * The headline: the first remaining paragraph when it is headline-shaped (or equals a
+ * `title:` metadata value). Repeats of it just after it are marked `headline-repeat`.
+ */
+function findHeadline(paras: Para[], metaTitle: string | null): string | null {
+  const kept = paras.filter((p) => !p.strip);
+  const first = kept[0];
+  if (!first) return metaTitle;
+  const headlineShaped = (first.shape === 'headline' || first.shape === 'question' || first.shape === 'short')
+    && first.text.length <= MAX_HEADLINE_CHARS && wordCount(first.text) <= MAX_HEADLINE_WORDS && kept.length > 1;
+  const isMetaTitle = metaTitle !== null && sameText(first.text, metaTitle);
+  if (!headlineShaped && !isMetaTitle) return metaTitle;
+  for (const p of kept.slice(1, 1 + REPEAT_WINDOW)) {
+    if (sameText(p.text, first.text)) p.strip = 'headline-repeat';
+  }
+  return first.text;
+}
+
+function sameText(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return key(a) === key(b);
+}
+
+/** The first sentence of `paragraph`, cut at a word boundary to {@link DERIVED_TITLE_CHARS}; null when empty. */
+export function derivedTitle(paragraph: string): string | null {
+  if (paragraph.trim() === '') return null;
+  // A sentence ends at . ! ? … before a space and a capital, but not after a lone initial ("A. Lukashenko").
+  const end = /(?<!(?:^|\s)\p{Lu})[.!?…]["»”’)]*\s+(?=["«“„(]?\p{Lu})/u.exec(paragraph);
+  const sentence = (end ? paragraph.slice(0, end.index + 1) : paragraph).trim();
+  if (sentence.length <= DERIVED_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, DERIVED_TITLE_CHARS);
+  const boundary = cut.lastIndexOf(' ');
+  return `${(boundary > 0 ? cut.slice(0, boundary) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}

@@ -1,0 +1,76 @@
+/** `palign align`: segment and align every matched document pair that is not aligned yet. */
+import fs from 'node:fs';
+import { alignCorpus, parseDictionary, type Lexicon } from '../align/index.js';
+import { PalignError } from '../errors.js';
+import { progress } from '../progress.js';
+import { segment } from '../segment.js';
+import { getDocument } from '../store/documents.js';
+import type { Db } from '../store/open.js';
+import { listPairs, markAligned, type StoredPair } from '../store/pairs.js';
+import { putAlignment } from '../store/units.js';
+import type { Bead, Segment } from '../types.js';
+
+export interface AlignSummary {
+  pairs: number;
+  aligned: number;
+  units: number;
+  beads: Record<string, number>;
+}
+
+/** Reads a user dictionary (`en<TAB>ru` a line); errors name the file. */
+export function readDictionary(file: string): Lexicon {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PalignError(`${file}: cannot read dictionary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return parseDictionary(text);
+  } catch (error) {
+    throw new PalignError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+interface Pending {
+  pair: StoredPair;
+  en: Segment[];
+  ru: Segment[];
+}
+
+function segmentPair(db: Db, pair: StoredPair): Pending {
+  const en = getDocument(db, pair.enId);
+  const ru = getDocument(db, pair.ruId);
+  if (!en || !ru) throw new Error(`pair ${pair.id} refers to a missing document`);
+  return { pair, en: segment(en.text, 'en'), ru: segment(ru.text, 'ru') };
+}
+
+/**
+ * Aligns the pairs not aligned yet (all with `force`). The length model and the lexicon are
+ * learned over all of them together; each pair's result commits on its own.
+ */
+export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon } = {}): AlignSummary {
+  const pairs = listPairs(db);
+  const todo = pairs.filter((p) => options.force || !p.aligned).map((p) => segmentPair(db, p));
+  const results = alignCorpus(
+    todo.map((t) => ({ src: t.en.map((s) => s.text), tgt: t.ru.map((s) => s.text) })),
+    { dictionary: options.dictionary },
+  );
+  const summary: AlignSummary = { pairs: pairs.length, aligned: todo.length, units: 0, beads: {} };
+  const bar = progress('align', todo.length);
+  const store = db.transaction((t: Pending, beads: Bead[]) => {
+    putAlignment(db, t.pair, t.en, t.ru, beads);
+    markAligned(db, t.pair.id, true);
+  });
+  todo.forEach((t, i) => {
+    bar.tick(t.pair.enPath);
+    store(t, results[i]);
+    for (const b of results[i]) {
+      const shape = `${b.src.length}-${b.tgt.length}`;
+      summary.beads[shape] = (summary.beads[shape] ?? 0) + 1;
+      summary.units++;
+    }
+  });
+  bar.done();
+  return summary;
+}

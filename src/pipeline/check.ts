@@ -1,0 +1,46 @@
+/** `palign check`: run the discrepancy checks over every aligned pair and store the flags. */
+import { checkUnits, lengthNorm, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
+import { progress } from '../progress.js';
+import type { Db } from '../store/open.js';
+import { listPairs, markChecked } from '../store/pairs.js';
+import { listUnits, putFlags, type Unit } from '../store/units.js';
+
+export interface CheckSummary {
+  pairs: number;
+  units: number;
+  flagged: number;
+  flags: Record<string, number>;
+}
+
+export function toAlignedUnits(units: readonly Unit[]): AlignedUnit[] {
+  return units.map((u) => ({ index: u.idx, en: u.en, ru: u.ru, score: u.score, bead: u.bead }));
+}
+
+/**
+ * Checks the aligned pairs not checked yet (all with `force`, which is also what changed options
+ * need). The length norm is estimated over the whole corpus.
+ */
+export function check(db: Db, options: CheckOptions & { force?: boolean } = {}): CheckSummary {
+  const pairs = listPairs(db).filter((p) => p.aligned);
+  const norm = lengthNorm(db.prepare(`SELECT en_text AS en, ru_text AS ru FROM units WHERE en_text <> '' AND ru_text <> ''`).all() as Array<{ en: string; ru: string }>);
+  const summary: CheckSummary = { pairs: 0, units: 0, flagged: 0, flags: {} };
+  const bar = progress('check', pairs.length);
+  const store = db.transaction((pairId: number, flagged: Array<{ index: number; flags: Flag[] }>) => {
+    putFlags(db, pairId, flagged.flatMap(({ index, flags }) => flags.map((f) => ({ ...f, unitIdx: index }))));
+    markChecked(db, pairId);
+  });
+  for (const pair of pairs) {
+    bar.tick(pair.enPath);
+    if (pair.checked && !options.force) continue;
+    const units = toAlignedUnits(listUnits(db, pair.id));
+    const flagged = checkUnits(units, { lengthRatio: norm, ...options });
+    store(pair.id, flagged);
+    summary.pairs++;
+    summary.units += units.length;
+  }
+  bar.done();
+  const rows = db.prepare(`SELECT kind, count(*) AS n, count(DISTINCT unit_id) AS units FROM flags GROUP BY kind`).all() as Array<{ kind: string; n: number }>;
+  for (const r of rows) summary.flags[r.kind] = r.n;
+  summary.flagged = (db.prepare(`SELECT count(DISTINCT unit_id) AS n FROM flags`).get() as { n: number }).n;
+  return summary;
+}

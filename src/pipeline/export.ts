@@ -1,0 +1,116 @@
+/** `palign export`: stream units from the store into a TMX, TSV, Moses or JSONL file. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dedupeRows, jsonl, moses, tmx, tsv, type ExportFormat, type TmRow } from '../export/index.js';
+import { PalignError } from '../errors.js';
+import { findDocument } from '../store/documents.js';
+import type { Db } from '../store/open.js';
+import { iterateUnits } from '../store/units.js';
+import { VERSION } from '../version.js';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** File to write; `-` for standard output; for Moses, the common stem of `.en` and `.ru`. */
+  out: string;
+  minScore?: number;
+  dedupe?: boolean;
+  doc?: string;
+  includeUnaligned?: boolean;
+  langs?: [string, string];
+}
+
+export interface ExportSummary {
+  format: ExportFormat;
+  files: string[];
+  units: number;
+}
+
+/** Writes chunks to a file through a temporary name, so a reader never sees half a file. */
+class AtomicFile {
+  private readonly tmp: string;
+  private readonly fd: number;
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.tmp = `${file}.${process.pid}.tmp`;
+    try {
+      this.fd = fs.openSync(this.tmp, 'w');
+    } catch (error) {
+      throw new PalignError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  write(chunk: string): void {
+    fs.writeSync(this.fd, chunk);
+  }
+  commit(): void {
+    fs.closeSync(this.fd);
+    fs.renameSync(this.tmp, this.file);
+  }
+  abort(): void {
+    fs.closeSync(this.fd);
+    fs.rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Standard output as a sink, for `--out -`. */
+const STDOUT = { file: '-', write: (chunk: string) => void fs.writeSync(1, chunk), commit() {}, abort() {} };
+
+function open(file: string): Pick<AtomicFile, 'file' | 'write' | 'commit' | 'abort'> {
+  return file === '-' ? STDOUT : new AtomicFile(file);
+}
+
+/** The Moses file pair for `out`: `corpus.moses` or `corpus` → `corpus.en`, `corpus.ru`. */
+export function mosesFiles(out: string, langs: [string, string]): [string, string] {
+  const stem = out.replace(/\.moses$/i, '');
+  return [`${stem}.${langs[0]}`, `${stem}.${langs[1]}`];
+}
+
+/** Exports the units the request selects; returns the files written and how many units. */
+export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
+  const docId = request.doc === undefined ? undefined : findDocument(db, request.doc).id;
+  let count = 0;
+  function* rows(): Generator<TmRow> {
+    const units = iterateUnits(db, { minScore: request.minScore, includeUnaligned: request.includeUnaligned, docId });
+    for (const u of units) {
+      yield { id: u.id, en: u.en, ru: u.ru, score: u.score, bead: u.bead, enDoc: u.enDoc, ruDoc: u.ruDoc, created: u.created };
+    }
+  }
+  function* counted(source: Iterable<TmRow>): Generator<TmRow> {
+    for (const row of source) {
+      count++;
+      yield row;
+    }
+  }
+  const selected = counted(request.dedupe ? dedupeRows(rows()) : rows());
+  const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned: request.includeUnaligned };
+
+  if (request.format === 'moses') {
+    if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`);
+    const [enFile, ruFile] = mosesFiles(request.out, request.langs ?? ['en', 'ru']);
+    const en = open(enFile);
+    const ru = open(ruFile);
+    try {
+      for (const line of moses(selected, options)) {
+        en.write(line.en);
+        ru.write(line.ru);
+      }
+    } catch (error) {
+      en.abort();
+      ru.abort();
+      throw error;
+    }
+    en.commit();
+    ru.commit();
+    return { format: 'moses', files: [enFile, ruFile], units: count };
+  }
+
+  const serialise = { tmx, tsv, jsonl }[request.format];
+  const sink = open(request.out);
+  try {
+    for (const chunk of serialise(selected, options)) sink.write(chunk);
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  sink.commit();
+  return { format: request.format, files: [request.out], units: count };
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { checkPair, checkUnits, lengthNorm, renderReport, type AlignedUnit, type Flag } from '../src/check/index.js';
+
+/** The seed story (data/000_* EN, data/001_* RU) as an aligner gives it: each EN sentence with its RU sentence(s). */
+const SEED_PAIRS: Array<[string, string]> = [
+  ['Belarus and Russia stake high hopes on cooperation in the manufacturing sector, Belarusian President Aleksandr Lukashenko said as he met with the head of Russia\'s Tatarstan Rustam Minnikhanov in Minsk on 13 April.', 'Беларусь и Россия делают очень большую ставку на промышленную сферу. Об этом Президент Беларуси Александр Лукашенко заявил на встрече с главой Татарстана Рустамом Миннихановым.'],
+  ['"In cooperation with Russia we stake high hopes on the manufacturing sector.', '“Мы делаем очень большую ставку в сотрудничестве с Россией на промышленную сферу.'],
+  ['This is why the Russian President and I once again paid special attention to this during bilateral negotiations and a meeting of the Supreme State Council of the Union State last week," Aleksandr Lukashenko said.', 'Именно поэтому мы с Президентом России в очередной раз уделили особое внимание этому направлению в ходе двусторонних переговоров и заседания ВГС на прошлой неделе в Москве”, – заявил Александр Лукашенко.'],
+  ['According to him, the results of the joint work are already visible.', 'По его словам, итоги совместной работы уже видны.'],
+  ['The President cited the example of cooperation in the manufacturing sector with Tatarstan.', 'Президент привел в пример сотрудничество в сфере промышленности с Татарстаном.'],
+  ['In Kazan, there is a trade and production company MTZ-Tatarstan which has become a hub for many Belarusian enterprises.', 'В Казани функционирует Торгово-производственная компания МТЗ-Татарстан. Сегодня она стала хабом по реализации продукции многих белорусских предприятий.'],
+  ['Minsk Motor Plant together with Tatarstan partners are designing modern gas engines.', 'А Минский моторный завод совместно с татарстанскими партнерами создает современные газовые двигатели.'],
+  ['"It would be nice if you could help speed up their certification and launch their batch production," the head of state said.', '“Неплохо было бы, если бы вы помогли ускорить их сертификацию и запуск в серийное производство”, – сказал глава государства.'],
+  ['The Belarusian Industry Ministry and KAMAZ agreed to advance cooperation in the production of various automotive parts, components, assemblies and microelectronics.', 'Министерство промышленности Беларуси и КАМАЗ договорились об углублении кооперации по производству различных автокомпонентов, узлов, агрегатов и микроэлектроники.'],
+  ['"We just need to move faster.', '“Надо просто быстрее это делать.'],
+  ['We need to speed up.', 'Надо ускоряться.'],
+  ['Time forces us to accelerate," the Belarusian leader said.', 'Время нас заставляет ускоряться”, – отметил белорусский лидер.'],
+  ['In 2021 alone, Belarus and Russia imported $19 billion worth of automotive components for the transport engineering.', 'Только в 2021 году Беларусь и Россия импортировали автокомпоненты для транспортного машиностроения на сумму свыше $19 млрд.'],
+  ['The President stressed that this is huge money that must be saved to stay in the countries.', 'Президент подчеркнул, что это огромные деньги, которые необходимо сохранить внутри своих стран.'],
+  ['"You and I can play a major role here," he added.', '“Мы с вами здесь можем сыграть основную роль”, – добавил он.'],
+  ['Aleksandr Lukashenko recalled that plans are in place to launch about 15 projects in mechanical engineering within the framework of the Union State.', 'Александр Лукашенко напомнил, что в рамках Союзного государства планируется запустить около 15 проектов в машиностроении.'],
+  ['The issues of their financing have been resolved.', 'Вопросы их финансирования решены.'],
+  ['Belarus and Russia will jointly produce a wide range of goods: microcircuits, rock haulers, farm machines, and other equipment.', 'Беларусь и Россия будут вместе производить широкую линейку продукции: микросхемы, карьерные самосвалы, сельхозмашины, другую технику.'],
+  ['"We just need to fight any delays," the head of state said.', '“Мы просто обязаны в этой ситуации выиграть время”, – заявил глава государства.'],
+];
+
+const seedUnits: AlignedUnit[] = SEED_PAIRS.map(([en, ru], index) => ({ index, en, ru, score: 0.8, bead: '1-1' }));
+const flagsOf = (result: Array<{ index: number; flags: Flag[] }>, index: number) => result.find((r) => r.index === index)?.flags ?? [];
+const serious = (f: Flag) => f.severity !== 'info';
+
+describe('seed story', () => {
+  const result = checkUnits(seedUnits);
+  it('names 13 April missing in Russian in the lead', () => {
+    const lead = flagsOf(result, 0).filter((f) => f.kind === 'number');
+    expect(lead.some((f) => f.severity === 'error' && f.en.includes('13 April') && /missing in Russian/.test(f.message))).toBe(true);
+  });
+  it('names Moscow added in Russian', () => {
+    const quote = flagsOf(result, 2).filter((f) => f.kind === 'name');
+    expect(quote.some((f) => serious(f) && f.ru.includes('Москве') && /Moscow.*added in Russian/.test(f.message))).toBe(true);
+  });
+  it('raises no number error where the numbers agree (2021, $19 billion ~ свыше $19 млрд, about 15 ~ около 15)', () => {
+    for (const i of [12, 15]) expect(flagsOf(result, i).filter((f) => f.kind === 'number' && serious(f))).toEqual([]);
+    expect(flagsOf(result, 12).some((f) => f.kind === 'number' && f.severity === 'info' && /over/.test(f.message))).toBe(true);
+  });
+  it('does not flag names that have a transliterated or lower-case counterpart', () => {
+    const all = result.flatMap((r) => r.flags).filter((f) => f.kind === 'name' && serious(f)).flatMap((f) => [...f.en, ...f.ru]);
+    for (const name of ['Lukashenko', 'Belarusian', 'KAMAZ', 'Tatarstan', 'Kazan', 'President', 'Union', 'Президент', 'МТЗ-Татарстан']) {
+      expect(all).not.toContain(name);
+    }
+  });
+});
+
+describe('numbers', () => {
+  it('flags a number missing in Russian and one missing in English', () => {
+    expect(checkPair('The plant employs 1,200 people.', 'На заводе работают люди.').map((f) => f.message)).toEqual(['1,200 missing in Russian']);
+    expect(checkPair('The plant employs people.', 'На заводе работают 1 200 человек.').filter((f) => f.kind === 'number')[0].ru).toEqual(['1 200']);
+  });
+  it('reports a changed number as different, not as two missing ones', () => {
+    const flags = checkPair('Exports grew by 12% in 2022.', 'Экспорт вырос на 15% в 2022 году.').filter((f) => f.kind === 'number');
+    expect(flags).toHaveLength(1);
+    expect(flags[0].en).toEqual(['12%']);
+    expect(flags[0].ru).toEqual(['15%']);
+  });
+  it('accepts thousands separators, scales, dates and spelled numbers as counterparts', () => {
+    expect(checkPair('It cost 1,000 dollars on 5 May.', 'Это стоило 1 000 долларов 5 мая.')).toEqual([]);
+    expect(checkPair('Turnover reached $2.5 billion.', 'Оборот достиг $2,5 млрд.')).toEqual([]);
+    expect(checkPair('Fifteen projects were approved.', 'Одобрено 15 проектов.')).toEqual([]);
+    expect(checkPair('15 projects were approved.', 'Одобрено пятнадцать проектов.')).toEqual([]);
+  });
+  it('matches clock times across 12- and 24-hour notation', () => {
+    expect(checkPair('The match starts at 3 p.m. on Wednesday.', 'Матч начнется в среду в 15:00.').filter((f) => f.kind === 'number')).toEqual([]);
+  });
+  it('can be disabled', () => {
+    expect(checkPair('It cost 7 dollars.', 'Это стоило 9 долларов.', { disabled: ['number'] })).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('flags a name missing in Russian and one added in Russian', () => {
+    const missing = checkPair('Talks with Nazarbayev were held in Astana.', 'Переговоры прошли в Астане.');
+    expect(missing.filter((f) => f.kind === 'name').map((f) => f.en)).toEqual([['Nazarbayev']]);
+    const added = checkPair('Talks were held in Astana.', 'Переговоры с Назарбаевым прошли в Астане.');
+    expect(added.filter((f) => f.kind === 'name').map((f) => f.ru)).toEqual([['Назарбаевым']]);
+  });
+  it('finds counterparts spelled by sound rather than letter', () => {
+    const flags = checkPair('Senator Elizabeth Warren met Jones in West Virginia.', 'Сенатор Элизабет Уоррен встретилась с Джонсом в Западной Вирджинии.');
+    expect(flags.filter((f) => f.kind === 'name' && serious(f)).flatMap((f) => f.en)).not.toContain('Warren');
+    expect(flags.filter((f) => f.kind === 'name' && serious(f)).flatMap((f) => f.en)).not.toContain('Jones');
+  });
+  it('can be disabled', () => {
+    expect(checkPair('Talks with Nazarbayev were held.', 'Переговоры прошли.', { disabled: ['name'] })).toEqual([]);
+  });
+});
+
+describe('omissions, additions, low score', () => {
+  const body = (i: number): AlignedUnit => ({ index: i, en: `Sentence number ${i} of the body says something long enough.`, ru: `Предложение номер ${i} основного текста говорит достаточно.`, score: 0.9, bead: '1-1' });
+  const omitted: AlignedUnit = { index: 2, en: 'The ministry also said that the new rules will apply to all imported goods.', ru: '', score: 0, bead: '1-0' };
+  const added: AlignedUnit = { index: 2, en: '', ru: 'Министерство также сообщило, что новые правила распространятся на все ввозимые товары.', score: 0, bead: '0-1' };
+  it('flags a 1-0 bead inside the body as an omission and a 0-1 bead as an addition', () => {
+    const units = [body(0), body(1), omitted, body(3), body(4)];
+    expect(flagsOf(checkUnits(units), 2).map((f) => [f.kind, f.severity])).toEqual([['omission', 'warning']]);
+    const units2 = [body(0), body(1), added, body(3), body(4)];
+    expect(flagsOf(checkUnits(units2), 2).map((f) => [f.kind, f.severity])).toEqual([['addition', 'warning']]);
+  });
+  it('keeps a short trailer at the document edge to info, and a long run in the body is an error', () => {
+    const trailer: AlignedUnit = { index: 5, en: '', ru: 'Источник: БелТА', score: 0, bead: '0-1' };
+    expect(flagsOf(checkUnits([body(0), body(1), body(2), body(3), body(4), trailer]), 5).map((f) => f.severity)).toEqual(['info']);
+    const run = [1, 2, 3].map((i) => ({ ...omitted, index: i }));
+    const flags = checkUnits([body(0), ...run, body(4)]);
+    expect(flagsOf(flags, 2).map((f) => f.severity)).toEqual(['error']);
+  });
+  it('flags a low alignment score, and each can be disabled', () => {
+    const low = { ...body(1), score: 0.1 };
+    expect(flagsOf(checkUnits([body(0), low, body(2)]), 1).map((f) => f.kind)).toEqual(['low-score']);
+    expect(checkUnits([body(0), low, body(2)], { disabled: ['low-score'] })).toEqual([]);
+    expect(checkUnits([body(0), body(1), omitted, body(3)], { disabled: ['omission'] })).toEqual([]);
+  });
+});
+
+describe('length, untranslated, quotes, brackets, urls', () => {
+  const en = 'The government approved the budget for next year after a long debate.';
+  it('flags a pair far from the corpus length norm, either way', () => {
+    const norm = lengthNorm(seedUnits);
+    expect(checkPair(en, 'Бюджет утвержден.', { lengthRatio: norm }).map((f) => f.kind)).toEqual(['length']);
+    expect(checkPair('Budget approved.', 'Правительство после долгих и продолжительных дебатов утвердило бюджет на следующий год и ряд поправок.', { lengthRatio: norm }).map((f) => f.kind)).toEqual(['length']);
+    expect(checkPair(en, 'Бюджет утвержден.', { lengthRatio: norm, disabled: ['length'] })).toEqual([]);
+  });
+  it('flags untranslated text on either side and identical text', () => {
+    expect(checkPair(en, en).map((f) => f.kind)).toContain('untranslated');
+    expect(checkPair('Правительство утвердило бюджет на следующий год.', 'Правительство одобрило бюджет.').map((f) => f.kind)).toContain('untranslated');
+    expect(checkPair(en, en, { disabled: ['untranslated', 'length'] })).toEqual([]);
+  });
+  it('flags quotes or brackets unbalanced on one side only', () => {
+    expect(checkPair('He said "yes" (twice).', 'Он сказал «да» (дважды.').map((f) => f.kind)).toEqual(['brackets']);
+    expect(checkPair('He said "yes".', 'Он сказал «да.').map((f) => [f.kind, f.ru])).toEqual([['quotes', ['«']]]);
+    expect(checkPair('"We will win.', '“Мы победим.')).toEqual([]);
+    expect(checkPair('He said "yes".', 'Он сказал «да.', { disabled: ['quotes'] })).toEqual([]);
+  });
+  it('flags URLs, e-mails, hashtags and handles that differ', () => {
+    const flags = checkPair('See www.belta.by or write to info@belta.by #news', 'См. belta.by или пишите на info@belta.by');
+    expect(flags.filter((f) => f.kind === 'url').flatMap((f) => f.en)).toEqual(['www.belta.by', '#news']);
+    expect(checkPair('Follow @president_by', 'Подпишитесь на @president_by').filter((f) => f.kind === 'url')).toEqual([]);
+  });
+});
+
+describe('renderReport', () => {
+  it('escapes hostile text and marks the evidence', () => {
+    const units: AlignedUnit[] = [{ index: 0, en: 'Tom & <script>alert(1)</script> paid 5 dollars', ru: 'Том заплатил доллары', score: 0.9, bead: '1-1' }];
+    const html = renderReport([{ title: 'A & <b>', enPath: 'en.txt', ruPath: 'ru.txt', units, flags: checkUnits(units) }]);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain('Tom &#38; ');
+    expect(html).toContain('<mark>5</mark>');
+    expect(html).not.toMatch(/<link|<script|src=/);
+    expect(html).toMatch(/<th>number<\/th><td>2<\/td>/);
+  });
+});

@@ -1,0 +1,147 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyData, jsonLines, runCli, tempDir } from './cli-helpers.js';
+
+const DTD = path.resolve(__dirname, 'fixtures', 'tmx14.dtd');
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+interface DocLine {
+  path: string;
+  lang: string;
+  pair: string | null;
+  title: string | null;
+  date: string | null;
+  stripped: Array<{ kind: string; text: string }>;
+}
+
+describe('palign on the sample corpus, end to end', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'out', 'corpus.db');
+  let data: string;
+  let first: { code: number; stdout: string };
+
+  beforeAll(async () => {
+    data = copyData();
+    first = await runCli(['run', data, '--db', db]);
+  });
+
+  it('runs the whole pipeline and writes the database and a TMX next to it', () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/pairs\s+1 English–Russian/);
+    expect(fs.existsSync(db)).toBe(true);
+    const tmx = fs.readFileSync(path.join(dir, 'out', 'corpus.tmx'), 'utf8');
+    expect(tmx).toContain('KAMAZ');
+    expect(tmx).toContain('КАМАЗ');
+  });
+
+  it.skipIf(!hasXmllint)('writes a TMX that is valid against the TMX 1.4 DTD', () => {
+    expect(() => execFileSync('xmllint', ['--noout', '--dtdvalid', DTD, path.join(dir, 'out', 'corpus.tmx')], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('lists documents with languages and the one pair', async () => {
+    const { code, stdout } = await runCli(['docs', '--json', '--db', db]);
+    expect(code).toBe(0);
+    const docs = jsonLines<DocLine>(stdout);
+    expect(docs.map((d) => [d.path.slice(0, 3), d.lang])).toEqual([['000', 'en'], ['001', 'ru'], ['002', 'en'], ['003', 'en'], ['004', 'en']]);
+    expect(docs[0].pair).toBe(docs[1].path);
+    expect(docs[1].pair).toBe(docs[0].path);
+    expect(docs.slice(2).every((d) => d.pair === null)).toBe(true);
+    expect(docs[1].stripped.map((s) => s.text).join('\n')).toContain('Читать новость');
+  });
+
+  it('is idempotent: a second run changes nothing and aligns nothing again', async () => {
+    const before = (await runCli(['export', '--format', 'jsonl', '--out', '-', '--db', db])).stdout;
+    const again = await runCli(['run', data, '--db', db, '--json']);
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.stdout) as { ingest: { unchanged: number }; align: { aligned: number } };
+    expect(summary.ingest.unchanged).toBe(5);
+    expect(summary.align.aligned).toBe(0);
+    const stats = JSON.parse((await runCli(['stats', '--json', '--db', db])).stdout) as { pairs: number; units: number };
+    expect(stats.pairs).toBe(1);
+    expect(stats.units).toBeGreaterThan(10);
+    expect((await runCli(['export', '--format', 'jsonl', '--out', '-', '--db', db])).stdout).toBe(before);
+  });
+
+  it('finds KAMAZ with its Russian counterpart, and a Russian stem', async () => {
+    const kamaz = jsonLines<{ en: string; ru: string }>((await runCli(['query', 'KAMAZ', '--json', '--db', db])).stdout);
+    expect(kamaz.length).toBeGreaterThan(0);
+    expect(kamaz[0].en).toContain('KAMAZ');
+    expect(kamaz[0].ru).toContain('КАМАЗ');
+    const stem = jsonLines<{ ru: string }>((await runCli(['query', '--lang', 'ru', 'ускор', '--json', '--db', db])).stdout);
+    expect(stem.some((h) => h.ru.includes('Надо ускоряться'))).toBe(true);
+  });
+
+  it('answers hostile queries with a clear message or no hit, never a stack trace', async () => {
+    for (const q of ['"', '*', 'NEAR(', "'; DROP TABLE units; --", 'a OR', '(((']) {
+      const r = await runCli(['query', q, '--db', db]);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.ts/);
+      if (r.code !== 0) expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const stats = JSON.parse((await runCli(['stats', '--json', '--db', db])).stdout) as { units: number };
+    expect(stats.units).toBeGreaterThan(10);
+  });
+
+  it('exports each format', async () => {
+    for (const format of ['tsv', 'jsonl', 'moses', 'tmx']) {
+      const out = path.join(dir, `x.${format}`);
+      const r = await runCli(['export', '--format', format, '--out', out, '--db', db, '--min-score', '0.5']);
+      expect(r.code).toBe(0);
+    }
+    expect(fs.readFileSync(path.join(dir, 'x.en'), 'utf8').split('\n').length).toBe(fs.readFileSync(path.join(dir, 'x.ru'), 'utf8').split('\n').length);
+    const rows = fs.readFileSync(path.join(dir, 'x.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(rows[0])).toEqual(['en', 'ru', 'score', 'bead', 'en_doc', 'ru_doc']);
+    expect(rows.every((r) => (r.score as number) >= 0.5)).toBe(true);
+  });
+
+  it('keeps manual overrides across re-runs', async () => {
+    const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
+    expect((await runCli(['unpair', docs[0].path, '--db', db])).code).toBe(0);
+    await runCli(['run', data, '--db', db]);
+    expect(jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout)[0].pair).toBeNull();
+    expect((await runCli(['pair', docs[2].path, docs[1].path, '--db', db])).code).toBe(0);
+    await runCli(['match', '--db', db]);
+    const after = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
+    expect(after[2].pair).toBe(docs[1].path);
+    expect(after[0].pair).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('names a missing folder in one line and exits non-zero', async () => {
+    const r = await runCli(['ingest', '/no/such/dir', '--db', path.join(tempDir(), 'c.db')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim()).toBe('palign: /no/such/dir: no such folder');
+  });
+
+  it('names skipped files and exits 3, keeping the good ones', async () => {
+    const data = copyData();
+    fs.writeFileSync(path.join(data, 'empty.txt'), '');
+    const db = path.join(tempDir(), 'c.db');
+    const r = await runCli(['ingest', data, '--db', db]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^palign: skipped empty\.txt: .+$/m);
+    expect(jsonLines((await runCli(['docs', '--json', '--db', db])).stdout)).toHaveLength(5);
+  });
+
+  it('refuses a file that is not a database without touching it', async () => {
+    const file = path.join(tempDir(), 'notes.txt');
+    fs.writeFileSync(file, 'hello\n'.repeat(100));
+    const r = await runCli(['docs', '--db', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/notes\.txt: not a SQLite database/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('hello\n'.repeat(100));
+  });
+
+  it('reports an unknown command or option as usage error 2', async () => {
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+    expect((await runCli(['docs', '--no-such-flag'])).code).toBe(2);
+  });
+
+  it('asks for a database before read-only commands', async () => {
+    const r = await runCli(['docs', '--db', path.join(tempDir(), 'none.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no database here/);
+  });
+});

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingest } from '../src/pipeline/ingest.js';
+import { listDocuments } from '../src/store/documents.js';
+import { openStore, type Db } from '../src/store/open.js';
+import { copyData, tempDir } from './cli-helpers.js';
+
+const opened: Db[] = [];
+function store(): Db {
+  const db = openStore(path.join(tempDir(), 'corpus.db'));
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  while (opened.length) opened.pop()?.close();
+});
+
+describe('ingest into the store', () => {
+  it('stores the five seeds with their languages, titles and dates', () => {
+    const db = store();
+    const summary = ingest(db, copyData());
+    expect(summary).toMatchObject({ files: 5, added: 5, updated: 0, unchanged: 0, skipped: [] });
+    const docs = listDocuments(db);
+    expect(docs.map((d) => d.lang)).toEqual(['en', 'ru', 'en', 'en', 'en']);
+    const ru = docs[1];
+    expect(ru.title).toBe('Лукашенко: Беларусь и Россия делают очень большую ставку на промышленную сферу');
+    expect(ru.text).not.toContain('Читать новость');
+    expect(ru.text).toContain('Мы просто обязаны в этой ситуации выиграть время');
+    expect(ru.stripped.some((s) => s.text.includes('Читать новость'))).toBe(true);
+    expect(docs[0].date).toBe('2023-04-13');
+    expect(docs[3].date).toBe('2023-02-20');
+  });
+
+  it('is idempotent: re-ingesting unchanged files changes nothing', () => {
+    const db = store();
+    const dir = copyData();
+    ingest(db, dir);
+    const before = listDocuments(db);
+    const again = ingest(db, dir);
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 5, removed: 0 });
+    expect(listDocuments(db)).toEqual(before);
+  });
+
+  it('replaces a changed file and drops a deleted one', () => {
+    const db = store();
+    const dir = copyData();
+    ingest(db, dir);
+    const file = fs.readdirSync(dir).find((f) => f.startsWith('002_')) as string;
+    fs.writeFileSync(path.join(dir, file), 'A short English text about tractors. It was changed on purpose.\n');
+    fs.rmSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('004_')) as string));
+    const summary = ingest(db, dir);
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 3, removed: 1 });
+    const changed = listDocuments(db).find((d) => d.path === file);
+    expect(changed?.text).toContain('changed on purpose');
+    expect(listDocuments(db)).toHaveLength(4);
+  });
+
+  it('skips bad files with a reason naming each, and stores the rest', () => {
+    const db = store();
+    const dir = copyData();
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0xff]));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'note.md'), 'This nested note is in English and long enough to tell.\n');
+    const summary = ingest(db, dir);
+    expect(summary.skipped.map((s) => s.path).sort()).toEqual(['binary.txt', 'empty.txt']);
+    for (const s of summary.skipped) expect(s.reason).toMatch(/\w/);
+    expect(listDocuments(db).map((d) => d.path)).toContain('sub/note.md');
+  });
+
+  it('refuses a folder that does not exist', () => {
+    expect(() => ingest(store(), '/no/such/folder')).toThrow(/no such folder/);
+  });
+});
