@@ -1,5 +1,5 @@
 /**
- * Document matching bench: scrambled NTREX corpora (see match-corpus.ts), precision/recall/F1 of
+ * Document matching bench: scrambled NTREX corpora (see lib/match-corpus.ts), precision/recall/F1 of
  * document pairs, pairs involving be/uk documents, the mislabelled-be/uk variant, and timing on
  * synthetic corpora of 1k / 10k / 20k documents (median of 3 runs).
  * Run: npx tsx bench/match.ts
@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchDocuments, type MatchOptions } from '../src/match/index.js';
-import { pairScores, scramble, synthesise, type ScrambleOptions, type Story } from './match-corpus.js';
+import { pairScores, scramble, synthesise, type ScrambleOptions, type Story } from './lib/match-corpus.js';
 
 const NTREX = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval/ntrex128.en-ru-be-uk.jsonl');
 /** Seeds of the scrambles: results are averaged over several so one lucky draw does not decide. */

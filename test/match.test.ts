@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainDocument, matchDocuments, type MatchDoc } from '../src/match/index.js';
 import { extractEvidence, looksRussian, nameFeatures, numberFeatures, skeletonFeature } from '../src/match/evidence.js';
 import { COGNATE_THRESHOLD, cognateSimilarity } from '../src/text/translit.js';
-import { pairScores, scramble, type Story } from '../bench/match-corpus.js';
+import { pairScores, scramble, type Story } from '../bench/lib/match-corpus.js';
 
 const DATA = new URL('../data/', import.meta.url);
 const seedFiles = readdirSync(DATA).filter((f) => f.endsWith('.txt')).sort();

@@ -4,9 +4,9 @@
  * random ids and paths, some sides missing, boilerplate added, some documents abridged.
  * Shared by bench/match.ts and test/match.test.ts; deterministic for a given seed.
  */
-import { transliterate } from '../src/text/translit.js';
-import type { Lang } from '../src/types.js';
-import type { MatchDoc } from '../src/match/index.js';
+import { transliterate } from '../../src/text/translit.js';
+import type { Lang } from '../../src/types.js';
+import type { MatchDoc } from '../../src/match/index.js';
 
 export interface Story {
   docid: string;
