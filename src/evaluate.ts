@@ -95,14 +95,9 @@ function prf(precision: number, recall: number): PRF {
   return { precision, recall, f1 };
 }
 
-/** Link P/R/F1: the sets of (source, target) pairs implied by each alignment. */
-function linkScores(gold: GoldBead[], test: GoldBead[]): PRF {
-  const pairs = (beads: GoldBead[]) => new Set(beads.flatMap((b) => b.src.flatMap((s) => b.tgt.map((t) => `${s}:${t}`))));
-  const g = pairs(gold);
-  const t = pairs(test);
-  let both = 0;
-  for (const p of t) if (g.has(p)) both++;
-  return prf(t.size ? both / t.size : 0, g.size ? both / g.size : 0);
+/** The (source, target) sentence pairs in the cross product of each bead. */
+function links(beads: GoldBead[]): Set<string> {
+  return new Set(beads.flatMap((b) => b.src.flatMap((s) => b.tgt.map((t) => `${s}:${t}`))));
 }
 
 /**
@@ -123,12 +118,11 @@ export function scoreAlignment(gold: GoldBead[] | GoldBead[][], test: GoldBead[]
   golds.forEach((g, d) => {
     add(p, precisionCounts(g, tests[d]));
     add(r, precisionCounts(noDeletions(tests[d]), noDeletions(g)));
-    const l = linkScores(g, tests[d]);
-    const tSize = linkCount(tests[d]);
-    const gSize = linkCount(g);
-    linkHit += l.precision * tSize;
-    linkTest += tSize;
-    linkGold += gSize;
+    const goldLinks = links(g);
+    const testLinks = links(tests[d]);
+    for (const l of testLinks) if (goldLinks.has(l)) linkHit++;
+    linkTest += testLinks.size;
+    linkGold += goldLinks.size;
   });
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
   return {
@@ -136,10 +130,6 @@ export function scoreAlignment(gold: GoldBead[] | GoldBead[][], test: GoldBead[]
     lax: prf(ratio(p.lax, p.total), ratio(r.lax, r.total)),
     links: prf(ratio(linkHit, linkTest), ratio(linkHit, linkGold)),
   };
-}
-
-function linkCount(beads: GoldBead[]): number {
-  return new Set(beads.flatMap((b) => b.src.flatMap((s) => b.tgt.map((t) => `${s}:${t}`)))).size;
 }
 
 function add(into: { strict: number; lax: number; total: number }, c: { strict: number; lax: number; total: number }): void {

@@ -1,0 +1,207 @@
+/**
+ * Sentence alignment bench: (1) scrambled NTREX-128 EN–RU stories (merges, drops, boilerplate)
+ * → link F1 and boilerplate lines aligned; (2) Text+Berg DE–FR dev strict/lax F1 vs a
+ * length-only baseline; (3) time and memory for a news-sized pair and a 40k × 48k pair.
+ * Run: npx tsx bench/align.ts
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignCorpus, alignSentences } from '../src/align/index.js';
+import { parseGold, scoreAlignment, type GoldBead } from '../src/evaluate.js';
+import type { Bead } from '../src/types.js';
+
+const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
+/** Chance that a bead merges with the next one on one side (making 1-2/2-1 gold). */
+const MERGE_RATE = 0.1;
+/** Chance that a sentence is dropped on one side (making 1-0/0-1 gold). */
+const DROP_RATE = 0.05;
+/** Runs per timing; the median is reported. */
+const RUNS = 5;
+
+export interface Story { docid: string; en: string[]; ru: string[] }
+interface Scrambled { src: string[]; tgt: string[]; gold: GoldBead[]; boilerSrc: Set<number>; boilerTgt: Set<number> }
+
+/** Deterministic PRNG (mulberry32) so the bench is reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MENU = {
+  en: ['Read more', 'Share this article', 'Related stories', 'Society', 'Most read', 'Subscribe to our newsletter'],
+  ru: ['Читать новость', 'Общество', 'Рекомендуем', 'Поделиться', 'Самое читаемое', 'Подписаться на рассылку'],
+};
+const MONTHS = {
+  en: ['January', 'March', 'May', 'August', 'October', 'December'],
+  ru: ['января', 'марта', 'мая', 'августа', 'октября', 'декабря'],
+};
+
+/** A boilerplate line in `lang`: a menu item, a date, or another story's headline. */
+function boilerplate(lang: 'en' | 'ru', other: Story, rand: () => number): string {
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const r = rand();
+  if (r < 0.4) return pick(MENU[lang]);
+  if (r < 0.7) {
+    const day = 1 + Math.floor(rand() * 28);
+    return lang === 'en' ? `${day} ${pick(MONTHS.en)} 2025` : `${day} ${pick(MONTHS.ru)} 2025`;
+  }
+  return other[lang][0];
+}
+
+/** A story with merges, drops, a foreign headline on top of one side and boilerplate at the end of one side. */
+export function scramble(story: Story, others: Story[], rand: () => number): Scrambled {
+  const src: string[] = [];
+  const tgt: string[] = [];
+  const gold: GoldBead[] = [];
+  const boilerSrc = new Set<number>();
+  const boilerTgt = new Set<number>();
+  const other = () => others[Math.floor(rand() * others.length)];
+  const topOnSrc = rand() < 0.5;
+  (topOnSrc ? boilerSrc : boilerTgt).add(0);
+  (topOnSrc ? src : tgt).push(boilerplate(topOnSrc ? 'en' : 'ru', other(), rand));
+  gold.push(topOnSrc ? { src: [0], tgt: [] } : { src: [], tgt: [0] });
+  const n = Math.min(story.en.length, story.ru.length);
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < DROP_RATE) {
+      const onSrc = rand() < 0.5;
+      if (onSrc) gold.push({ src: [src.push(story.en[i]) - 1], tgt: [] });
+      else gold.push({ src: [], tgt: [tgt.push(story.ru[i]) - 1] });
+    } else if (r < DROP_RATE + MERGE_RATE && i + 1 < n) {
+      const mergeSrc = rand() < 0.5;
+      if (mergeSrc) {
+        const s = src.push(`${story.en[i]} ${story.en[i + 1]}`) - 1;
+        gold.push({ src: [s], tgt: [tgt.push(story.ru[i]) - 1, tgt.push(story.ru[i + 1]) - 1] });
+      } else {
+        const t = tgt.push(`${story.ru[i]} ${story.ru[i + 1]}`) - 1;
+        gold.push({ src: [src.push(story.en[i]) - 1, src.push(story.en[i + 1]) - 1], tgt: [t] });
+      }
+      i++;
+    } else {
+      gold.push({ src: [src.push(story.en[i]) - 1], tgt: [tgt.push(story.ru[i]) - 1] });
+    }
+  }
+  const endOnSrc = rand() < 0.5;
+  const lines = 3 + Math.floor(rand() * 4);
+  for (let j = 0; j < lines; j++) {
+    const line = boilerplate(endOnSrc ? 'en' : 'ru', other(), rand);
+    if (endOnSrc) gold.push({ src: [src.push(line) - 1], tgt: [] }), boilerSrc.add(src.length - 1);
+    else gold.push({ src: [], tgt: [tgt.push(line) - 1] }), boilerTgt.add(tgt.length - 1);
+  }
+  return { src, tgt, gold, boilerSrc, boilerTgt };
+}
+
+/** Boilerplate lines that ended up in a bead with something on the other side. */
+function boilerAligned(doc: Scrambled, beads: Bead[]): number {
+  let count = 0;
+  for (const b of beads) {
+    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    count += b.src.filter((s) => doc.boilerSrc.has(s)).length + b.tgt.filter((t) => doc.boilerTgt.has(t)).length;
+  }
+  return count;
+}
+
+function f(x: number): string {
+  return x.toFixed(3);
+}
+
+/** (1) Scrambled NTREX: link F1 and boilerplate aligned, for stories [from, to). */
+function benchScrambled(stories: Story[], from: number, to: number, label: string, seed: number): void {
+  const rand = rng(seed);
+  const docs = stories.slice(from, to).map((s) => scramble(s, stories.filter((o) => o !== s), rand));
+  const boilerTotal = docs.reduce((n, d) => n + d.boilerSrc.size + d.boilerTgt.size, 0);
+  for (const [name, anchors] of [['length only', false], ['full (2 passes)', true]] as const) {
+    const t0 = performance.now();
+    const aligned = alignCorpus(docs, { anchors });
+    const ms = performance.now() - t0;
+    const s = scoreAlignment(docs.map((d) => d.gold), aligned);
+    const boiler = docs.reduce((n, d, i) => n + boilerAligned(d, aligned[i]), 0);
+    console.log(`| NTREX scrambled ${label} | ${name} | ${f(s.links.f1)} | ${f(s.strict.f1)} | ${f(s.lax.f1)} | ${boiler}/${boilerTotal} | ${ms.toFixed(0)} ms |`);
+  }
+}
+
+/** (2) Text+Berg DE–FR dev: strict/lax F1 of each configuration. */
+function benchTextBerg(): void {
+  const dir = resolve(SHARED, 'textberg-de-fr');
+  const read = (name: string) => readFileSync(resolve(dir, name), 'utf8').replace(/\n$/, '').split('\n');
+  const de = read('dev.de');
+  const fr = read('dev.fr');
+  const gold = parseGold(readFileSync(resolve(dir, 'dev.defr'), 'utf8'));
+  const runs: Array<[string, () => Bead[]]> = [
+    ['length only', () => alignSentences(de, fr, { anchors: false })],
+    ['anchors', () => alignSentences(de, fr)],
+    ['anchors + self-learned lexicon (alignCorpus)', () => alignCorpus([{ src: de, tgt: fr }])[0]],
+  ];
+  for (const [name, run] of runs) {
+    const s = scoreAlignment(gold, run());
+    console.log(`| Text+Berg DE–FR dev | ${name} | ${f(s.strict.precision)} / ${f(s.strict.recall)} / ${f(s.strict.f1)} | ${f(s.lax.f1)} | ${f(s.links.f1)} |`);
+  }
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** (3) Timing: median of RUNS for a news-sized pair and a 40k × 48k pair, with memory. */
+function benchTiming(stories: Story[]): void {
+  const story = stories.reduce((a, b) => (b.en.length > a.en.length ? b : a));
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    alignSentences(story.en, story.ru);
+    times.push(performance.now() - t0);
+  }
+  console.log(`| news pair ${story.en.length} × ${story.ru.length} | ${medianOf(times).toFixed(1)} ms | – |`);
+  const src: string[] = [];
+  const tgt: string[] = [];
+  let filler = 0;
+  for (let s = 0; src.length < 40000; s = (s + 1) % stories.length) {
+    for (let i = 0; i < Math.min(stories[s].en.length, stories[s].ru.length) && src.length < 40000; i++) {
+      src.push(stories[s].en[i]);
+      tgt.push(stories[s].ru[i]);
+      if (src.length % 5 === 0) tgt.push(MENU.ru[filler++ % MENU.ru.length]);
+    }
+  }
+  const long: number[] = [];
+  const rss0 = process.memoryUsage().rss;
+  let beads: Bead[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    beads = alignSentences(src, tgt);
+    long.push(performance.now() - t0);
+  }
+  const rss1 = process.memoryUsage().rss;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const aligned11 = beads.filter((b) => b.src.length === 1 && b.tgt.length === 1).length;
+  const fillerAligned = beads.filter((b) => b.src.length > 0 && b.tgt.some((k) => MENU.ru.includes(tgt[k]))).length;
+  console.log(`| long pair ${src.length} × ${tgt.length} (median of 3) | ${(medianOf(long) / 1000).toFixed(2)} s | RSS +${((rss1 - rss0) / 2 ** 20).toFixed(0)} MB, peak ${(peak / 2 ** 20).toFixed(0)} MB; ${aligned11} 1-1 beads, ${fillerAligned} filler lines aligned |`);
+}
+
+export function main(): void {
+  if (!existsSync(SHARED)) {
+    console.log(`bench/align: ${SHARED} not found (shared eval data is not part of the repository); nothing to do.`);
+    return;
+  }
+  const stories: Story[] = readFileSync(resolve(SHARED, 'ntrex128.en-ru-be-uk.jsonl'), 'utf8')
+    .trim().split('\n').map((line) => JSON.parse(line) as Story);
+  console.log('| data | configuration | link F1 | strict F1 | lax F1 | boilerplate aligned | time |');
+  console.log('|---|---|---|---|---|---|---|');
+  benchScrambled(stories, 0, 40, 'stories 0–39 (test fixture)', 1);
+  benchScrambled(stories, 40, stories.length, 'stories 40–122 (held out)', 2);
+  console.log('\n| data | configuration | strict P / R / F1 | lax F1 | link F1 |');
+  console.log('|---|---|---|---|---|');
+  benchTextBerg();
+  console.log('\n| timing (2-core machine) | median | memory |');
+  console.log('|---|---|---|');
+  if (!process.env.NO_TIMING) benchTiming(stories);
+}
+
+if (process.argv[1]?.endsWith("align.ts")) main();

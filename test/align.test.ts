@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  alignCorpus, alignSentences, estimateLengthModel, learnLexicon, parseDictionary, scoreBead,
+} from '../src/align/index.js';
+import type { Bead } from '../src/types.js';
+
+interface Story { docid: string; en: string[]; ru: string[] }
+const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
+  .trim().split('\n').map((line) => JSON.parse(line) as Story);
+
+/** The bead holding source sentence `i`. */
+function beadOfSrc(beads: Bead[], i: number): Bead | undefined {
+  return beads.find((b) => b.src.includes(i));
+}
+function beadOfTgt(beads: Bead[], k: number): Bead | undefined {
+  return beads.find((b) => b.tgt.includes(k));
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+describe('alignSentences bead shapes', () => {
+  const en = [
+    'The government approved the new budget on Monday.',
+    'Spending on schools will grow by 20 percent, the minister said, and new hospitals will open next year in three regions.',
+    'Critics called the plan unrealistic.',
+  ];
+  const ru = [
+    'Правительство утвердило новый бюджет в понедельник.',
+    'Расходы на школы вырастут на 20 процентов, сообщил министр.',
+    'В следующем году в трех регионах откроются новые больницы.',
+    'Критики назвали план нереалистичным.',
+  ];
+
+  it('aligns 1-1 and 1-2 beads and covers every sentence once, in order', () => {
+    const beads = alignSentences(en, ru);
+    expect(beads.map((b) => [b.src, b.tgt])).toEqual([[[0], [0]], [[1], [1, 2]], [[2], [3]]]);
+  });
+
+  it('aligns a 2-1 bead when the sides are swapped', () => {
+    const beads = alignSentences(ru, en);
+    expect(beadOfSrc(beads, 1)?.src).toEqual([1, 2]);
+    expect(beadOfSrc(beads, 1)?.tgt).toEqual([1]);
+  });
+
+  it('leaves a sentence with no counterpart as 1-0 / 0-1', () => {
+    const extra = [en[0], 'Subscribe to our channel to get the latest news first.', ...en.slice(1)];
+    const beads = alignSentences(extra, ru);
+    expect(beadOfSrc(beads, 1)?.tgt).toEqual([]);
+    expect(beadOfSrc(beads, 1)?.score).toBe(0);
+    expect(beadOfSrc(beads, 2)?.tgt).toEqual([1, 2]);
+    const back = alignSentences(ru, extra);
+    expect(beadOfTgt(back, 1)?.src).toEqual([]);
+  });
+});
+
+describe('anchors decide ambiguous alignments', () => {
+  it('numbers pick the right one of two same-length candidates', () => {
+    const en = ['Sales reached 120 units on 13 April.'];
+    const ru = ['Погода в тот день была просто отличной.', 'Продажи достигли 120 единиц 13 апреля.'];
+    expect(beadOfSrc(alignSentences(en, ru), 0)?.tgt).toEqual([1]);
+    const swapped = [ru[1], ru[0]];
+    expect(beadOfSrc(alignSentences(en, swapped), 0)?.tgt).toEqual([0]);
+  });
+
+  it('names (transliterated, inflected) pick the right one', () => {
+    const en = ['Lukashenko met Minnikhanov in Kazan.'];
+    const ru = ['Там было очень много интересных гостей.', 'Лукашенко встретился с Миннихановым в Казани.'];
+    expect(beadOfSrc(alignSentences(en, ru), 0)?.tgt).toEqual([1]);
+    expect(beadOfSrc(alignSentences(en, [ru[1], ru[0]]), 0)?.tgt).toEqual([0]);
+  });
+});
+
+describe('boilerplate', () => {
+  it('site-menu lines and dates at the end stay unaligned', () => {
+    const en = stories[1].en.slice(0, 6);
+    const ru = [...stories[1].ru.slice(0, 6), 'Читать новость', '7 августа 2025', 'Общество', stories[5].ru[0]];
+    const beads = alignSentences(en, ru);
+    for (let k = 6; k < ru.length; k++) expect(beadOfTgt(beads, k)?.src, ru[k]).toEqual([]);
+  });
+});
+
+describe('seed pair (data/000, data/001)', () => {
+  const en = [
+    'Belarus and Russia stake high hopes on cooperation in the manufacturing sector, Belarusian President Aleksandr Lukashenko said as he met with the head of Russia\'s Tatarstan Rustam Minnikhanov in Minsk on 13 April.',
+    '"In cooperation with Russia we stake high hopes on the manufacturing sector.',
+    'This is why the Russian President and I once again paid special attention to this during bilateral negotiations and a meeting of the Supreme State Council of the Union State last week," Aleksandr Lukashenko said.',
+    'According to him, the results of the joint work are already visible.',
+    'The President cited the example of cooperation in the manufacturing sector with Tatarstan.',
+    'In Kazan, there is a trade and production company MTZ-Tatarstan which has become a hub for many Belarusian enterprises.',
+    'Minsk Motor Plant together with Tatarstan partners are designing modern gas engines.',
+    '"It would be nice if you could help speed up their certification and launch their batch production," the head of state said.',
+  ];
+  const ru = [
+    'Лукашенко: Беларусь и Россия делают очень большую ставку на промышленную сферу',
+    'Беларусь и Россия делают очень большую ставку на промышленную сферу.',
+    'Об этом Президент Беларуси Александр Лукашенко заявил на встрече с главой Татарстана Рустамом Миннихановым.',
+    '“Мы делаем очень большую ставку в сотрудничестве с Россией на промышленную сферу.',
+    'Именно поэтому мы с Президентом России в очередной раз уделили особое внимание этому направлению в ходе двусторонних переговоров и заседания ВГС на прошлой неделе в Москве”, – заявил Александр Лукашенко.',
+    'По его словам, итоги совместной работы уже видны.',
+    'Президент привел в пример сотрудничество в сфере промышленности с Татарстаном.',
+    'В Казани функционирует Торгово-производственная компания МТЗ-Татарстан.',
+    'Сегодня она стала хабом по реализации продукции многих белорусских предприятий.',
+    'А Минский моторный завод совместно с татарстанскими партнерами создает современные газовые двигатели.',
+    '“Неплохо было бы, если бы вы помогли ускорить их сертификацию и запуск в серийное производство”, – сказал глава государства.',
+  ];
+  it('checks the seed sentences really are in the seed files', () => {
+    const flat = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const enText = flat('000_21f827a522ed410a.txt');
+    const ruText = flat('001_a200dc630372fd2b.txt');
+    for (const s of en) expect(enText).toContain(s);
+    for (const s of ru) expect(ruText).toContain(s);
+  });
+
+  it('aligns the headline 0-1, the lead 1-2 and Kazan 1-2', () => {
+    const beads = alignSentences(en, ru);
+    expect(beadOfTgt(beads, 0)?.src).toEqual([]);
+    expect(beadOfSrc(beads, 0)?.tgt).toEqual([1, 2]);
+    expect(beadOfSrc(beads, 5)?.tgt).toEqual([7, 8]);
+    expect(beadOfSrc(beads, 7)?.tgt).toEqual([10]);
+  });
+});
+
+describe('scores and the two-pass corpus alignment', () => {
+  const docs = stories.map((s) => ({ src: s.en, tgt: s.ru }));
+  const aligned = alignCorpus(docs);
+
+  it('aligns the clean NTREX fixture almost entirely 1-1 as the gold says', () => {
+    let right = 0;
+    let total = 0;
+    aligned.forEach((beads) => {
+      for (const b of beads) if (b.src.length === 1 && b.tgt.length === 1 && b.src[0] === b.tgt[0]) right++;
+      total += beads.length;
+    });
+    expect(right / docs.reduce((n, d) => n + d.src.length, 0)).toBeGreaterThan(0.9);
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('scores real 1-1 pairs high and same-length pairs of different stories low', () => {
+    const real = aligned.flatMap((beads) => beads.filter((b) => b.src.length === 1 && b.tgt.length === 1 && b.src[0] === b.tgt[0]).map((b) => b.score));
+    expect(median(real)).toBeGreaterThan(0.7);
+    const lexicon = learnLexicon(docs.map((d, i) => ({ ...d, beads: aligned[i] })));
+    const lengthModel = estimateLengthModel(docs);
+    const unrelated: number[] = [];
+    for (let s = 0; s + 1 < stories.length; s++) {
+      const ruOther = stories[s + 1].ru;
+      for (const en of stories[s].en) {
+        const closest = ruOther.reduce((a, b) => (Math.abs(b.length - en.length * 1.1) < Math.abs(a.length - en.length * 1.1) ? b : a));
+        unrelated.push(scoreBead([en], [closest], { lexicon, lengthModel }));
+      }
+    }
+    expect(median(unrelated)).toBeLessThan(0.3);
+  });
+});
+
+describe('parseDictionary', () => {
+  it('reads tab-separated pairs and comments', () => {
+    const lexicon = parseDictionary('# user terms\nhauler\tсамосвал\n\nmicrocircuit\tмикросхема # chips\n');
+    expect(lexicon.entries.map((e) => [e.src, e.tgt])).toEqual([['haule', 'самос'], ['micro', 'микро']]);
+  });
+  it('throws naming the line of a malformed entry', () => {
+    expect(() => parseDictionary('a\tб\nno tab here\n')).toThrow(/line 2/);
+  });
+});
