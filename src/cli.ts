@@ -4,12 +4,12 @@ import yargs, { type Argv } from 'yargs';
 import { scoreAlignment, parseGold } from './evaluate.js';
 import { alignSentences } from './align/index.js';
 import { EXPORT_FORMATS, isExportFormat, parseLangs } from './export/index.js';
-import { renderReport, type CheckKind } from './check/index.js';
-import { PalignError } from './errors.js';
+import type { CheckKind } from './check/index.js';
+import { ioError, PalignError } from './errors.js';
 import { sideBySide, table, truncate } from './format.js';
 import { align, readDictionary } from './pipeline/align.js';
 import { alignFiles } from './pipeline/align-files.js';
-import { check, toAlignedUnits } from './pipeline/check.js';
+import { check, checkReport } from './pipeline/check.js';
 import { exportUnits } from './pipeline/export.js';
 import { ingest, type IngestSummary } from './pipeline/ingest.js';
 import { explain, match } from './pipeline/match.js';
@@ -75,6 +75,15 @@ function pairOf(pairs: readonly StoredPair[]): Map<number, StoredPair> {
 
 function terminalWidth(): number {
   return Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
+}
+
+/** Writes a whole file; an unwritable path is a one-line error naming it. */
+function writeFile(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw ioError(file, 'write', error);
+  }
 }
 
 function parseScore(value: unknown, name: string): number | undefined {
@@ -277,20 +286,7 @@ export async function main(argv: string[]): Promise<number> {
       withDb(args, (db) => {
         const summary = check(db, { force: true, disabled: args.disable as CheckKind[] | undefined, minScore: parseScore(args.minScore, 'min-score'), lengthZ: args.lengthZ });
         const pairs = listPairs(db).filter((p) => p.aligned);
-        if (args.html !== undefined) {
-          const report = renderReport(pairs.map((p) => {
-            const units = listUnits(db, p.id);
-            const flags = listFlags(db, p.id);
-            const idxOf = new Map(units.map((u) => [u.id, u.idx]));
-            const byIdx = new Map<number, Array<{ kind: CheckKind; severity: 'error' | 'warning' | 'info'; message: string; en: string[]; ru: string[] }>>();
-            for (const f of flags) {
-              const idx = idxOf.get(f.unitId) as number;
-              byIdx.set(idx, [...(byIdx.get(idx) ?? []), { kind: f.kind as CheckKind, severity: f.severity as 'error' | 'warning' | 'info', message: f.message, en: f.en, ru: f.ru }]);
-            }
-            return { title: `${p.enPath} ↔ ${p.ruPath}`, enPath: p.enPath, ruPath: p.ruPath, units: toAlignedUnits(units), flags: [...byIdx].map(([index, f]) => ({ index, flags: f })) };
-          }));
-          fs.writeFileSync(args.html, report);
-        }
+        if (args.html !== undefined) writeFile(args.html, checkReport(db));
         if (args.json) {
           for (const p of pairs) for (const f of listFlags(db, p.id)) out(JSON.stringify({ pair: p.id, en_doc: p.enPath, ru_doc: p.ruPath, unit: f.unitId, kind: f.kind, severity: f.severity, message: f.message, en: f.en, ru: f.ru }));
           return;
@@ -394,7 +390,7 @@ export async function main(argv: string[]): Promise<number> {
         try {
           return fs.readFileSync(file, 'utf8');
         } catch (error) {
-          throw new PalignError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          throw ioError(file, 'read', error);
         }
       };
       const lines = (file: string) => read(file).replace(/\n$/, '').split('\n');

@@ -11,3 +11,13 @@ export class PalignError extends Error {
     this.name = 'PalignError';
   }
 }
+
+/** The short reason a file operation failed: the system's code (`ENOENT`, `EACCES`) when there is one. */
+export function ioReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** A PalignError for a file that could not be read or written: `data/x.txt: cannot read (ENOENT)`. */
+export function ioError(file: string, action: string, error: unknown): PalignError {
+  return new PalignError(`${file}: cannot ${action} (${ioReason(error)})`);
+}

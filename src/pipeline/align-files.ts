@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lexicon } from '../align/index.js';
-import { PalignError } from '../errors.js';
+import { ioError, PalignError } from '../errors.js';
 import { putDocument, storedHashes } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { getPair, putPair, setManualPair, type StoredPair } from '../store/pairs.js';
@@ -16,7 +16,7 @@ function ingestFile(db: Db, file: string): { id: number; path: string } {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new PalignError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw ioError(file, 'read', error);
   }
   const root = path.dirname(path.resolve(file));
   const rel = path.basename(file);

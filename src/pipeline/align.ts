@@ -1,7 +1,7 @@
 /** `palign align`: segment and align every matched document pair that is not aligned yet. */
 import fs from 'node:fs';
 import { alignCorpus, parseDictionary, type Lexicon } from '../align/index.js';
-import { PalignError } from '../errors.js';
+import { ioError, PalignError } from '../errors.js';
 import { progress } from '../progress.js';
 import { segment } from '../segment.js';
 import { getDocument } from '../store/documents.js';
@@ -23,7 +23,7 @@ export function readDictionary(file: string): Lexicon {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new PalignError(`${file}: cannot read dictionary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw ioError(file, 'read dictionary', error);
   }
   try {
     return parseDictionary(text);

@@ -1,9 +1,9 @@
 /** `palign check`: run the discrepancy checks over every aligned pair and store the flags. */
-import { checkUnits, lengthNorm, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
+import { checkUnits, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
 import { progress } from '../progress.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markChecked } from '../store/pairs.js';
-import { listUnits, putFlags, type Unit } from '../store/units.js';
+import { listFlags, listUnits, putFlags, type Unit } from '../store/units.js';
 
 export interface CheckSummary {
   pairs: number;
@@ -43,4 +43,27 @@ export function check(db: Db, options: CheckOptions & { force?: boolean } = {}):
   for (const r of rows) summary.flags[r.kind] = r.n;
   summary.flagged = (db.prepare(`SELECT count(DISTINCT unit_id) AS n FROM flags`).get() as { n: number }).n;
   return summary;
+}
+
+/** The HTML report of every aligned pair: units side by side, flagged ones highlighted. */
+export function checkReport(db: Db): string {
+  const pairs = listPairs(db).filter((p) => p.aligned);
+  return renderReport(
+    pairs.map((p) => {
+      const units = listUnits(db, p.id);
+      const idxOf = new Map(units.map((u) => [u.id, u.idx]));
+      const byIdx = new Map<number, Flag[]>();
+      for (const { unitId, ...flag } of listFlags(db, p.id)) {
+        const idx = idxOf.get(unitId) as number;
+        byIdx.set(idx, [...(byIdx.get(idx) ?? []), flag]);
+      }
+      return {
+        title: `${p.enPath} ↔ ${p.ruPath}`,
+        enPath: p.enPath,
+        ruPath: p.ruPath,
+        units: toAlignedUnits(units),
+        flags: [...byIdx].map(([index, flags]) => ({ index, flags })),
+      };
+    }),
+  );
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dedupeRows, jsonl, moses, tmx, tsv, type ExportFormat, type TmRow } from '../export/index.js';
-import { PalignError } from '../errors.js';
+import { ioError, PalignError } from '../errors.js';
 import { findDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { iterateUnits } from '../store/units.js';
@@ -35,7 +35,7 @@ class AtomicFile {
     try {
       this.fd = fs.openSync(this.tmp, 'w');
     } catch (error) {
-      throw new PalignError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw ioError(file, 'write', error);
     }
   }
   write(chunk: string): void {

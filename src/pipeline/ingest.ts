@@ -7,6 +7,7 @@ import { decode } from '../ingest/decode.js';
 import { htmlToText } from '../ingest/html.js';
 import { normalize } from '../ingest/normalize.js';
 import { detectLanguage } from '../lang.js';
+import { ioReason } from '../errors.js';
 import { progress } from '../progress.js';
 import { putDocument, removeMissing, storedHashes, type NewDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
@@ -73,7 +74,7 @@ export function ingest(db: Db, dir: string): IngestSummary {
     try {
       bytes = fs.readFileSync(path.join(root, rel));
     } catch (error) {
-      summary.skipped.push({ path: rel, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      summary.skipped.push({ path: rel, reason: `unreadable (${ioReason(error)})` });
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,4 +1,5 @@
 /** The `segments`, `units` and `flags` tables: a document pair's alignment and its check results. */
+import type { Flag } from '../check/index.js';
 import type { Bead, Segment } from '../types.js';
 import type { Db } from './open.js';
 
@@ -14,14 +15,9 @@ export interface Unit {
   created: string;
 }
 
-/** A stored check result. */
-export interface StoredFlag {
+/** A stored check result, with the unit it belongs to. */
+export interface StoredFlag extends Flag {
   unitId: number;
-  kind: string;
-  severity: string;
-  message: string;
-  en: string[];
-  ru: string[];
 }
 
 /** The text of the sentences a bead covers on one side, joined by a space. */
@@ -116,7 +112,7 @@ export function iterateUnits(db: Db, filter: UnitFilter = {}): IterableIterator<
 }
 
 /** Replaces the flags of a document pair's units. */
-export function putFlags(db: Db, pairId: number, flags: ReadonlyArray<Omit<StoredFlag, 'unitId'> & { unitIdx: number }>): void {
+export function putFlags(db: Db, pairId: number, flags: ReadonlyArray<Flag & { unitIdx: number }>): void {
   db.prepare(`DELETE FROM flags WHERE unit_id IN (SELECT id FROM units WHERE pair_id = ?)`).run(pairId);
   const unitIds = new Map(listUnits(db, pairId).map((u) => [u.idx, u.id]));
   const insert = db.prepare(`INSERT INTO flags (unit_id, kind, severity, message, en, ru) VALUES (?, ?, ?, ?, ?, ?)`);
