@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyData, jsonLines, runCli, tempDir } from './cli-helpers.js';
+import { copyData, DATA as DATA_DIR, jsonLines, runCli, tempDir } from './cli-helpers.js';
 
 const DTD = path.resolve(__dirname, 'fixtures', 'tmx14.dtd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -52,7 +52,13 @@ describe('palign on the sample corpus, end to end', () => {
   });
 
   it('is idempotent: a second run changes nothing and aligns nothing again', async () => {
-    const before = (await runCli(['export', '--format', 'jsonl', '--out', '-', '--db', db])).stdout;
+    const exported = async () => {
+      const file = path.join(dir, 'idempotent.jsonl');
+      await runCli(['export', '--format', 'jsonl', '--out', file, '--db', db]);
+      return fs.readFileSync(file, 'utf8');
+    };
+    const before = await exported();
+    expect(before.length).toBeGreaterThan(100);
     const again = await runCli(['run', data, '--db', db, '--json']);
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout) as { ingest: { unchanged: number }; align: { aligned: number } };
@@ -61,7 +67,7 @@ describe('palign on the sample corpus, end to end', () => {
     const stats = JSON.parse((await runCli(['stats', '--json', '--db', db])).stdout) as { pairs: number; units: number };
     expect(stats.pairs).toBe(1);
     expect(stats.units).toBeGreaterThan(10);
-    expect((await runCli(['export', '--format', 'jsonl', '--out', '-', '--db', db])).stdout).toBe(before);
+    expect(await exported()).toBe(before);
   });
 
   it('finds KAMAZ with its Russian counterpart, and a Russian stem', async () => {
@@ -93,6 +99,53 @@ describe('palign on the sample corpus, end to end', () => {
     const rows = fs.readFileSync(path.join(dir, 'x.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(Object.keys(rows[0])).toEqual(['en', 'ru', 'score', 'bead', 'en_doc', 'ru_doc']);
     expect(rows.every((r) => (r.score as number) >= 0.5)).toBe(true);
+  });
+
+  it('checks the seed pair: 13 April missing, Moscow added, agreeing numbers not flagged', async () => {
+    const html = path.join(dir, 'report.html');
+    const r = await runCli(['check', '--json', '--html', html, '--db', db]);
+    expect(r.code).toBe(0);
+    const flags = jsonLines<{ kind: string; severity: string; message: string; en: string[]; ru: string[] }>(r.stdout);
+    expect(flags.some((f) => f.kind === 'number' && /13 April/.test(f.message))).toBe(true);
+    expect(flags.some((f) => f.kind === 'name' && /Moscow/.test(f.message))).toBe(true);
+    const numberErrors = flags.filter((f) => f.kind === 'number' && f.severity !== 'info');
+    for (const agreeing of ['2021', '19', '15']) expect(numberErrors.some((f) => f.message.includes(agreeing))).toBe(false);
+    const report = fs.readFileSync(html, 'utf8');
+    expect(report).toMatch(/<mark[^>]*>13 April<\/mark>/);
+    expect(report).not.toMatch(/<script/i);
+  });
+
+  it('explains why a document was or was not paired', async () => {
+    const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
+    const paired = JSON.parse((await runCli(['match', '--explain', docs[0].path, '--json', '--db', db])).stdout) as { pairedWith: { path: string } | null; reason: string };
+    expect(paired.pairedWith?.path).toBe(docs[1].path);
+    expect(paired.reason).toMatch(/Minnikhanov|Tatarstan/);
+    const orphan = JSON.parse((await runCli(['match', '--explain', docs[2].path, '--json', '--db', db])).stdout) as { pairedWith: unknown; reason: string };
+    expect(orphan.pairedWith).toBeNull();
+    expect(orphan.reason).toMatch(/no counterpart/);
+  });
+
+  it('shows a pair side by side and a document with what cleaning stripped', async () => {
+    const pair = await runCli(['show', '1', '--db', db]);
+    expect(pair.stdout).toMatch(/1-2 .*In Kazan/);
+    const doc = await runCli(['show', path.join(data, fs.readdirSync(data).find((f) => f.startsWith('001_')) as string), '--text', '--db', db]);
+    expect(doc.stdout).toMatch(/^stripped boilerplate: .*Последние новости/m);
+    expect(doc.stdout).toMatch(/^title: Лукашенко: Беларусь и Россия/m);
+  });
+
+  it('exports only one document pair, deduplicated, with unaligned units when asked', async () => {
+    const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
+    const exported = async (...options: string[]) => {
+      const file = path.join(dir, 'some.jsonl');
+      expect((await runCli(['export', '--format', 'jsonl', '--out', file, ...options, '--db', db])).code).toBe(0);
+      return jsonLines<{ en: string; ru: string }>(fs.readFileSync(file, 'utf8'));
+    };
+    const all = await exported('--include-unaligned', '--doc', docs[1].path);
+    const aligned = await exported('--dedupe');
+    expect(all.some((u) => u.en === '' && u.ru.startsWith('Лукашенко:'))).toBe(true);
+    expect(aligned.every((u) => u.en !== '' && u.ru !== '')).toBe(true);
+    expect(all.length).toBeGreaterThan(aligned.length);
+    expect(new Set(aligned.map((u) => `${u.en}\t${u.ru}`)).size).toBe(aligned.length);
   });
 
   it('keeps manual overrides across re-runs', async () => {
@@ -137,6 +190,30 @@ describe('errors', () => {
   it('reports an unknown command or option as usage error 2', async () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['docs', '--no-such-flag'])).code).toBe(2);
+  });
+
+  it('aligns two files given directly, and reads a user dictionary', async () => {
+    const db = path.join(tempDir(), 'c.db');
+    const en = path.join(DATA_DIR, '000_21f827a522ed410a.txt');
+    const ru = path.join(DATA_DIR, '001_a200dc630372fd2b.txt');
+    const dict = path.join(tempDir(), 'dict.tsv');
+    fs.writeFileSync(dict, '# industry terms\nhub\tхаб\nrock haulers\tкарьерные самосвалы\n');
+    const r = await runCli(['align', '--en', en, '--ru', ru, '--dict', dict, '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const units = jsonLines<{ bead: string; en: string; ru: string }>(r.stdout);
+    expect(units.find((u) => u.en.startsWith('In Kazan'))?.bead).toBe('1-2');
+    fs.writeFileSync(dict, 'hub\tхаб\nno tab on this line\n');
+    const bad = await runCli(['align', '--en', en, '--ru', ru, '--dict', dict, '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/dict\.tsv: .*line 2/);
+  });
+
+  it('scores an alignment against a gold file', async () => {
+    const fixtures = path.resolve(__dirname, 'fixtures', 'textberg-de-fr');
+    const r = await runCli(['eval', '--src', path.join(fixtures, 'dev.de'), '--tgt', path.join(fixtures, 'dev.fr'), '--gold', path.join(fixtures, 'dev.defr'), '--json']);
+    const scores = JSON.parse(r.stdout) as { strict: { f1: number }; lax: { f1: number } };
+    expect(scores.strict.f1).toBeGreaterThan(0.6);
+    expect(scores.lax.f1).toBeGreaterThan(scores.strict.f1);
   });
 
   it('asks for a database before read-only commands', async () => {

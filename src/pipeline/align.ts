@@ -1,10 +1,11 @@
 /** `palign align`: segment and align every matched document pair that is not aligned yet. */
 import fs from 'node:fs';
-import { alignCorpus, parseDictionary, type Lexicon } from '../align/index.js';
+import { alignCorpus, mergeLexicons, parseDictionary, type Lexicon } from '../align/index.js';
 import { ioError, PalignError } from '../errors.js';
 import { progress } from '../progress.js';
 import { segment } from '../segment.js';
 import { getDocument } from '../store/documents.js';
+import { getMeta, setMeta } from '../store/meta.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markAligned, type StoredPair } from '../store/pairs.js';
 import { putAlignment } from '../store/units.js';
@@ -32,6 +33,14 @@ export function readDictionary(file: string): Lexicon {
   }
 }
 
+/** Where the lexicon learned from the corpus's confident pairs is kept for matching, checks and later runs. */
+export const LEXICON_KEY = 'lexicon';
+
+/** The lexicon learned by earlier alignments, if any. */
+export function storedLexicon(db: Db): Lexicon | undefined {
+  return getMeta<Lexicon>(db, LEXICON_KEY);
+}
+
 interface Pending {
   pair: StoredPair;
   en: Segment[];
@@ -52,10 +61,14 @@ function segmentPair(db: Db, pair: StoredPair): Pending {
 export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon } = {}): AlignSummary {
   const pairs = listPairs(db);
   const todo = pairs.filter((p) => options.force || !p.aligned).map((p) => segmentPair(db, p));
-  const results = alignCorpus(
+  if (todo.length === 0) return { pairs: pairs.length, aligned: 0, units: 0, beads: {} };
+  // What earlier runs learned still holds: pairs aligned now start from it (and the user's entries).
+  const known = storedLexicon(db);
+  const { beads: results, lexicon } = alignCorpus(
     todo.map((t) => ({ src: t.en.map((s) => s.text), tgt: t.ru.map((s) => s.text) })),
-    { dictionary: options.dictionary },
+    { dictionary: known || options.dictionary ? mergeLexicons(known, options.dictionary) : undefined },
   );
+  db.transaction(() => setMeta(db, LEXICON_KEY, mergeLexicons(known, lexicon)))();
   const summary: AlignSummary = { pairs: pairs.length, aligned: todo.length, units: 0, beads: {} };
   const bar = progress('align', todo.length);
   const store = db.transaction((t: Pending, beads: Bead[]) => {
