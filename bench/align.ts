@@ -119,7 +119,7 @@ function benchScrambled(stories: Story[], from: number, to: number, label: strin
   const boilerTotal = docs.reduce((n, d) => n + d.boilerSrc.size + d.boilerTgt.size, 0);
   for (const [name, anchors] of [['length only', false], ['full (2 passes)', true]] as const) {
     const t0 = performance.now();
-    const aligned = alignCorpus(docs, { anchors });
+    const aligned = alignCorpus(docs, { anchors }).beads;
     const ms = performance.now() - t0;
     const s = scoreAlignment(docs.map((d) => d.gold), aligned);
     const boiler = docs.reduce((n, d, i) => n + boilerAligned(d, aligned[i]), 0);
@@ -137,7 +137,7 @@ function benchTextBerg(): void {
   const runs: Array<[string, () => Bead[]]> = [
     ['length only', () => alignSentences(de, fr, { anchors: false })],
     ['anchors', () => alignSentences(de, fr)],
-    ['anchors + self-learned lexicon (alignCorpus)', () => alignCorpus([{ src: de, tgt: fr }])[0]],
+    ['anchors + self-learned lexicon (alignCorpus)', () => alignCorpus([{ src: de, tgt: fr }]).beads[0]],
   ];
   for (const [name, run] of runs) {
     const s = scoreAlignment(gold, run());

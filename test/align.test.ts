@@ -125,7 +125,7 @@ describe('seed pair (data/000, data/001)', () => {
 
 describe('scores and the two-pass corpus alignment', () => {
   const docs = stories.map((s) => ({ src: s.en, tgt: s.ru }));
-  const aligned = alignCorpus(docs);
+  const aligned = alignCorpus(docs).beads;
 
   it('aligns the clean NTREX fixture almost entirely 1-1 as the gold says', () => {
     let right = 0;

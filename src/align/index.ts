@@ -35,6 +35,14 @@ export interface CorpusOptions {
   anchors?: boolean;
 }
 
+/** What `alignCorpus` learned and produced: beads per document pair, the lexicon and length model of pass 2. */
+export interface CorpusAlignment {
+  beads: Bead[][];
+  /** The learned lexicon merged with the user's dictionary (what pass 2 used). */
+  lexicon: Lexicon;
+  lengthModel: LengthModel;
+}
+
 /** The usual bead shapes of translated news: mostly 1-1, some merges and skips. */
 export const DEFAULT_BEADS: Shape[] = [[0, 1], [1, 0], [1, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]];
 /** Fewer sentences than this on a side: the document's own length ratio is mostly noise, use the prior. */
@@ -100,7 +108,7 @@ function confidentLengths(docs: Array<{ src: string[]; tgt: string[] }>, aligned
  * corpus itself + anchors (+ the dictionary). Then the length variance is re-estimated and a
  * lexicon learned from the confident 1-1 beads; pass 2 realigns with both.
  */
-export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, options: CorpusOptions = {}): Bead[][] {
+export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, options: CorpusOptions = {}): CorpusAlignment {
   const base: AlignOptions = { beads: options.beads, anchors: options.anchors };
   let model = estimateLengthModel(docs);
   const first = docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary }));
@@ -109,5 +117,6 @@ export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, optio
     ? undefined
     : learnLexicon(docs.map((d, i) => ({ ...d, beads: first[i] })));
   const lexicon = mergeLexicons(learned, options.dictionary);
-  return docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon }));
+  const beads = docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon }));
+  return { beads, lexicon, lengthModel: model };
 }
