@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkUnits, lengthNorm, type AlignedUnit, type CheckKind, type Flag } from '../src/check/index.js';
+import { learnLexicon, type Lexicon } from '../src/align/lexicon.js';
+import { checkUnits, corpusVocabulary, lengthNorm, type AlignedUnit, type CheckKind, type CheckOptions, type Flag } from '../src/check/index.js';
 import { sameName } from '../src/check/names.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
@@ -106,12 +107,26 @@ function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUni
 
 interface Run { flags: Map<string, Flag[]>; ms: number; pairs: number }
 
-/** Runs the checks over every story with the corpus length norm. */
-function run(units: AlignedUnit[][]): Run {
+/** What the checks are given besides the units: nothing, the corpus vocabulary, or that and the lexicon. */
+type Setup = 'plain' | 'vocabulary' | 'lexicon';
+
+/**
+ * The lexicon the pipeline would pass: learned as the aligner does (`learnLexicon`, Dice over
+ * confident 1-1 beads) from the clean stories, whose sentence pairs are 1-1 beads by construction.
+ */
+function storyLexicon(stories: Story[]): Lexicon {
+  return learnLexicon(stories.map((s) => ({ src: s.en, tgt: s.ru, beads: s.en.map((_, i) => ({ src: [i], tgt: [i], score: 1 })) })));
+}
+
+/** Runs the checks over every story with the corpus length norm (and vocabulary and lexicon per `setup`). */
+function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run {
   const norm = lengthNorm(units.flat());
+  const options: CheckOptions = { lengthRatio: norm };
+  if (setup !== 'plain') options.vocabulary = corpusVocabulary(units.flat());
+  if (setup === 'lexicon') options.lexicon = lexicon;
   const flags = new Map<string, Flag[]>();
   const t0 = performance.now();
-  units.forEach((doc, si) => { for (const r of checkUnits(doc, { lengthRatio: norm })) flags.set(`${si}:${r.index}`, r.flags); });
+  units.forEach((doc, si) => { for (const r of checkUnits(doc, options)) flags.set(`${si}:${r.index}`, r.flags); });
   return { flags, ms: performance.now() - t0, pairs: units.flat().length };
 }
 
@@ -144,16 +159,21 @@ function main(): void {
     return;
   }
   const stories = readFileSync(EVAL, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
-  const clean = run(corrupt(stories, null).units);
-  const perKind = new Map<string, number>();
-  for (const fs of clean.flags.values()) for (const f of fs.filter(serious)) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
-  console.log(`NTREX en/ru: ${stories.length} stories, ${clean.pairs} pairs; checks took ${clean.ms.toFixed(0)} ms (${(clean.pairs / clean.ms * 1000).toFixed(0)} pairs/s, 2-core machine)`);
-  console.log(`false flags (warning+) on the clean corpus per kind: ${[...perKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
-  console.log('\n| corruption | flag kind | corrupted pairs | recall (warning+) | precision (warning+) | recall (all) | precision (all) |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const kind of ['number-change', 'number-add', 'name-drop', 'swap'] as Corruption[]) {
-    const { units, bad } = corrupt(stories, kind);
-    console.log(score(kind, run(units), bad));
+  const t0 = performance.now();
+  const lexicon = storyLexicon(stories);
+  console.log(`lexicon: ${lexicon.entries.length} stem pairs learned in ${(performance.now() - t0).toFixed(0)} ms`);
+  const corpora = (['number-change', 'number-add', 'name-drop', 'swap'] as Corruption[]).map((kind) => ({ kind, ...corrupt(stories, kind) }));
+  const cleanUnits = corrupt(stories, null).units;
+  for (const setup of ['plain', 'vocabulary', 'lexicon'] as Setup[]) {
+    const clean = run(cleanUnits, setup, lexicon);
+    const perKind = new Map<string, number>();
+    for (const fs of clean.flags.values()) for (const f of fs.filter(serious)) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
+    console.log(`\n### setup: ${setup}`);
+    console.log(`NTREX en/ru: ${stories.length} stories, ${clean.pairs} pairs; checks took ${clean.ms.toFixed(0)} ms (${(clean.pairs / clean.ms * 1000).toFixed(0)} pairs/s, 2-core machine)`);
+    console.log(`false flags (warning+) on the clean corpus per kind: ${[...perKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    console.log('\n| corruption | flag kind | corrupted pairs | recall (warning+) | precision (warning+) | recall (all) | precision (all) |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const { kind, units, bad } of corpora) console.log(score(kind, run(units, setup, lexicon), bad));
   }
 }
 

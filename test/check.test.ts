@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPair, checkUnits, lengthNorm, renderReport, type AlignedUnit, type Flag } from '../src/check/index.js';
+import { checkPair, checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type Flag } from '../src/check/index.js';
 
 /** The seed story (data/000_* EN, data/001_* RU) as an aligner gives it: each EN sentence with its RU sentence(s). */
 const SEED_PAIRS: Array<[string, string]> = [
@@ -153,5 +153,40 @@ describe('renderReport', () => {
     expect(html).toContain('<mark>5</mark>');
     expect(html).not.toMatch(/<link|<script|src=/);
     expect(html).toMatch(/<th>number<\/th><td>2<\/td>/);
+  });
+});
+
+describe('second round: phonetic names, lexicon, corpus vocabulary, number localisations', () => {
+  const nameFlags = (flags: Flag[]) => flags.filter((f) => f.kind === 'name' && serious(f)).flatMap((f) => [...f.en, ...f.ru]);
+  it('matches names Russian spells by sound', () => {
+    const flags = checkPair('Michael Hughes flew from Washington to Pyongyang with Jeffrey.', 'Майкл Хьюз вылетел из Вашингтона в Пхеньян вместе с Джеффри.');
+    expect(nameFlags(flags)).toEqual([]);
+  });
+  it('still flags a name that is really missing', () => {
+    expect(nameFlags(checkPair('Yesterday Michael Hughes flew to Pyongyang.', 'Вчера Хьюз вылетел в Пхеньян.'))).toEqual(['Michael']);
+  });
+  it('takes a lexicon translation of a capitalised word as its counterpart', () => {
+    const en = 'On Monday Judge Hughes rejected the appeal.';
+    const ru = 'В понедельник судья Хьюз отклонил апелляцию.';
+    expect(nameFlags(checkPair(en, ru))).toContain('Judge');
+    const lexicon = { entries: [{ src: 'judge', tgt: 'судья', weight: 0.7 }] };
+    expect(nameFlags(checkPair(en, ru, { lexicon }))).toEqual([]);
+  });
+  it('keeps a capitalised word the corpus writes in lower case to an info note', () => {
+    const vocabulary = corpusVocabulary([{ en: 'The hurricane hit the coast.', ru: 'Ураган обрушился на побережье.' }]);
+    const name = (en: string) => checkPair(en, 'Синоптики сообщили, что шторм слабеет.', { vocabulary }).filter((f) => f.kind === 'name');
+    expect(name('Forecasters said the Hurricane is weakening.').map((f) => f.severity)).toEqual(['info']);
+    expect(name('Forecasters said Rosa is weakening.').map((f) => f.severity)).toEqual(['warning']);
+  });
+  it('accepts decades, Russian clock times, glued scales and compound spelled numbers', () => {
+    const numberFlags = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'number' && serious(f));
+    expect(numberFlags('The congregation moved out in the 1930s.', 'Прихожане покинули приход в 30-е годы.')).toEqual([]);
+    expect(numberFlags('The attack occurred at 7 a.m.', 'Нападение произошло в 7 утра.')).toEqual([]);
+    expect(numberFlags('At 2pm two vans arrived.', 'В 2 часа дня прибыли два автобуса.')).toEqual([]);
+    expect(numberFlags('It sold the business for £125m.', 'Бизнес продан за 125 млн фунтов.')).toEqual([]);
+    expect(numberFlags('A 25,000-strong crowd gathered.', 'Собралась 25-тысячная толпа.')).toEqual([]);
+    expect(numberFlags('It will be less than 48.', 'Меньше сорока восьми.')).toEqual([]);
+    expect(numberFlags('Expect 1 to 4 inches of rain.', 'Ожидается от 2,5 до 10 см осадков.')).toEqual([]);
+    expect(numberFlags('The attack occurred at 7 a.m.', 'Нападение произошло в 9 утра.')).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { checkLength, DEFAULT_LENGTH_NORM } from './length.js';
 import { checkNames, nameContext } from './names.js';
+export { corpusVocabulary } from './names.js';
 import { checkNumbers } from './numbers.js';
 import { checkOmissions, checkScore, DEFAULT_MIN_OMISSION_CHARS, DEFAULT_MIN_SCORE } from './omissions.js';
 import { checkPunctuation } from './punctuation.js';
@@ -12,7 +13,7 @@ import { checkUntranslated } from './untranslated.js';
 import { checkUrls } from './urls.js';
 import type { AlignedUnit, CheckKind, CheckOptions, Flag, NameContext } from './types.js';
 
-export type { AlignedUnit, CheckKind, CheckOptions, Flag, LengthNorm, Severity } from './types.js';
+export type { AlignedUnit, CheckKind, CheckOptions, CorpusVocabulary, Flag, LengthNorm, Severity } from './types.js';
 export { lengthNorm } from './length.js';
 export { renderReport, type ReportPair } from './report.js';
 
@@ -29,7 +30,7 @@ function pairFlags(en: string, ru: string, options: CheckOptions, context?: Name
   if (!en.trim() || !ru.trim()) return [];
   const flags = [
     ...checkNumbers(en, ru),
-    ...checkNames(en, ru, context),
+    ...checkNames(en, ru, context ?? nameContext(en, ru, options.vocabulary, options.lexicon)),
     ...checkLength(en, ru, options.lengthRatio ?? DEFAULT_LENGTH_NORM, options.lengthZ ?? DEFAULT_LENGTH_Z),
     ...checkUntranslated(en, ru),
     ...checkPunctuation(en, ru),
@@ -52,7 +53,7 @@ export function checkPair(en: string, ru: string, options: CheckOptions = {}): F
  * `index` being the unit's own index.
  */
 export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Array<{ index: number; flags: Flag[] }> {
-  const context = nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'));
+  const context = nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'), options.vocabulary, options.lexicon);
   const unaligned = checkOmissions(units, options.minOmissionChars ?? DEFAULT_MIN_OMISSION_CHARS);
   const out: Array<{ index: number; flags: Flag[] }> = [];
   units.forEach((u, i) => {

@@ -5,9 +5,10 @@
  * nationality adjectives and titles in lower case (`Belarusian` ~ `белорусский`).
  */
 import { COGNATE_THRESHOLD, cognateSimilarity, exonymKey, isCyrillic, nameKey, transliterate } from '../text/translit.js';
-import { distance } from 'fastest-levenshtein';
-import { knownNames, nameCandidates, words, type Token } from '../text/tokens.js';
-import { LANGUAGE, type Flag, type NameContext, type Side } from './types.js';
+import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
+import type { Lexicon } from '../align/lexicon.js';
+import { soundAlike } from './phonetic.js';
+import { LANGUAGE, type CorpusVocabulary, type Flag, type NameContext, type Side } from './types.js';
 
 /**
  * English words capitalised in titles and institution names that are common nouns in Russian
@@ -72,40 +73,6 @@ function adjectiveStem(key: string): string {
 /** Levenshtein-free similarity of two short stems: 1 - edits / longer length (via cognateSimilarity on keys). */
 function stemsAgree(a: string, b: string): boolean {
   return a.length >= MIN_ADJ_STEM && b.length >= MIN_ADJ_STEM && cognateSimilarity(a, b) >= COGNATE_THRESHOLD;
-}
-
-/**
- * A coarse sound skeleton of a word in either script: transliterated, English spellings folded
- * to sounds (`ph` → f, `w` → v, Russian `уэ`/`уо` → v), vowels dropped after the first letter,
- * doubles collapsed. `Warren` and `Уоррен`, `Jones` and `Джонс`, `Rangers` and `Рейнджерс`
- * come out alike, where letter-by-letter transliteration does not.
- */
-export function skeleton(word: string): string {
-  const s = transliterate(word).replace(/[^a-z]/g, '')
-    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/(?<=.)gh/g, '').replace(/ck/g, 'k').replace(/qu/g, 'kv')
-    .replace(/q/g, 'k').replace(/x/g, 'ks').replace(/sch/g, 'sh').replace(/dzh|dj|j/g, 'g').replace(/c(?=[eiy])/g, 's').replace(/c(?!h)/g, 'k')
-    .replace(/^u(?=[aeio])/, 'v').replace(/w/g, 'v').replace(/z/g, 's');
-  if (!s) return '';
-  const head = /[aeiouy]/.test(s[0]) ? 'a' : s[0];
-  return (head + s.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
-}
-
-/** Skeleton similarity from which two names count as the same (one consonant in four may differ). */
-const SKELETON_THRESHOLD = 0.75;
-/** Skeletons shorter than this must be identical, and are only compared with capitalised words. */
-const SHORT_SKELETON = 4;
-
-/** True when the sound skeletons of `name` and `word` agree, allowing a Russian consonantal case ending (`-ом`, `-ов`). */
-function soundAlike(name: string, word: string): boolean {
-  const a = skeleton(name);
-  const variants = [skeleton(word)];
-  if (isCyrillic(word)) variants.push(variants[0].replace(/[mv]$/, ''));
-  const capital = /^\p{Lu}/u.test(word);
-  return variants.some((b) => {
-    if (!a || !b) return false;
-    if (Math.min(a.length, b.length) < SHORT_SKELETON) return capital && a === b;
-    return 1 - distance(a, b) / Math.max(a.length, b.length) >= SKELETON_THRESHOLD;
-  });
 }
 
 /** True when `word` on the other side can be the counterpart of name `name`. */
@@ -225,20 +192,80 @@ function counterpartWords(text: string): string[] {
   return [...all, ...all.filter((w) => w.includes('-')).flatMap((w) => w.split('-')), ...dottedAcronyms(text)];
 }
 
+/** Stem translations indexed both ways: English stem → Russian stems and back. */
+interface LexiconIndex {
+  en: Map<string, Set<string>>;
+  ru: Map<string, Set<string>>;
+}
+
+/** Indexes of lexicons already seen: a corpus's lexicon is indexed once, not per pair. */
+const lexiconIndexes = new WeakMap<Lexicon, LexiconIndex>();
+
+/** An entry is used only when its weight is at least this share of the best one of its source and of its target stem. */
+const MUTUAL_SHARE = 0.9;
+
+/**
+ * The two-way index of `lexicon`, built on first use, with mutually best entries only: a name
+ * co-occurs with its neighbours too (`Jeremy` with `Корбин`), but its neighbour's translation
+ * is a better partner for that neighbour than for the name.
+ */
+function lexiconIndex(lexicon: Lexicon): LexiconIndex {
+  let index = lexiconIndexes.get(lexicon);
+  if (index) return index;
+  const bestSrc = new Map<string, number>();
+  const bestTgt = new Map<string, number>();
+  for (const e of lexicon.entries) {
+    bestSrc.set(e.src, Math.max(bestSrc.get(e.src) ?? 0, e.weight));
+    bestTgt.set(e.tgt, Math.max(bestTgt.get(e.tgt) ?? 0, e.weight));
+  }
+  index = { en: new Map(), ru: new Map() };
+  const add = (map: Map<string, Set<string>>, from: string, to: string) => map.set(from, (map.get(from) ?? new Set()).add(to));
+  for (const e of lexicon.entries) {
+    if (e.weight < MUTUAL_SHARE * (bestSrc.get(e.src) ?? 0) || e.weight < MUTUAL_SHARE * (bestTgt.get(e.tgt) ?? 0)) continue;
+    add(index.en, e.src, e.tgt);
+    add(index.ru, e.tgt, e.src);
+  }
+  lexiconIndexes.set(lexicon, index);
+  return index;
+}
+
+/** True when a lexicon translation of `name`'s stem is among the stems of the other side's words. */
+function translated(name: string, from: Side, theirStems: ReadonlySet<string>, lexicon?: Lexicon): boolean {
+  if (!lexicon) return false;
+  const targets = lexiconIndex(lexicon)[from].get(stem(name.replace(POSSESSIVE, '')));
+  return targets !== undefined && [...targets].some((t) => theirStems.has(t));
+}
+
 /** Names of side `from` (text `mine`) with no counterpart in `theirs`, as flags. */
-function missingNames(mine: string, theirs: string, from: Side, known: ReadonlySet<string>, lower: ReadonlySet<string>): Flag[] {
+function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext): Flag[] {
+  const known = from === 'en' ? ctx.enKnown : ctx.ruKnown;
+  const lower = from === 'en' ? ctx.enLower : ctx.ruLower;
+  const corpusLower = ctx.corpus?.[from];
   const theirWords = counterpartWords(theirs);
+  const theirStems = new Set(theirWords.map(stem));
   const missing = candidates(mine, known, lower).filter((c) =>
-    !theirWords.some((w) => sameName(c.text, w)) && !abbreviationCounterpart(mine, c, theirs));
+    !theirWords.some((w) => sameName(c.text, w)) && !abbreviationCounterpart(mine, c, theirs)
+    && !translated(c.text, from, theirStems, ctx.lexicon));
   const other: Side = from === 'en' ? 'ru' : 'en';
   const titles = from === 'ru' && hasTitleWords(theirs);
   return mergeAdjacent(mine, missing).map((t) => {
     const shown = from === 'ru' && isCyrillic(t.text) ? `${t.text.split(/\s+/).map(latinForm).join(' ')} (${t.text})` : t.text;
     const message = from === 'en' ? `${shown} missing in ${LANGUAGE[other]}` : `${shown} added in ${LANGUAGE[from]}`;
+    const parts = t.text.split(/\s+/);
     const adjective = from === 'ru' ? RU_ADJECTIVE : EN_ADJECTIVE;
-    const uncertain = (titles && t.text.split(/\s+/).every((w) => exonymKey(w) === null)) || t.text.split(/\s+/).every((w) => adjective.test(w));
+    const uncertain = (titles && parts.every((w) => exonymKey(w) === null)) || parts.every((w) => adjective.test(w))
+      || (corpusLower !== undefined && parts.every((w) => commonWord(w, corpusLower)));
     return { kind: 'name', severity: uncertain ? 'info' : 'warning', message, en: from === 'en' ? [t.text] : [], ru: from === 'ru' ? [t.text] : [] };
   });
+}
+
+/** All-caps words shorter than this are acronyms even when the corpus has the same letters in lower case (`US` ~ `us`). */
+const MIN_CAPS_WORD = 4;
+
+/** True when the corpus also writes `word` in lower case: a common word in title case or capitals (`Judge`, `NOT`). */
+function commonWord(word: string, corpusLower: ReadonlySet<string>): boolean {
+  const base = word.replace(POSSESSIVE, '');
+  return (!ACRONYM.test(base) || base.length >= MIN_CAPS_WORD) && corpusLower.has(base.toLowerCase());
 }
 
 /** Lower-cased words that occur in lower case in `text`. */
@@ -246,19 +273,31 @@ export function lowerCaseWords(text: string): Set<string> {
   return new Set(words(text).map((w) => w.text).filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
 }
 
-/** Name context for a document pair: names seen mid-sentence and words seen in lower case, per side. */
-export function nameContext(enDoc: string, ruDoc: string): NameContext {
-  return { enKnown: knownNames(enDoc), ruKnown: knownNames(ruDoc), enLower: lowerCaseWords(enDoc), ruLower: lowerCaseWords(ruDoc) };
+/** Words each side of a corpus writes in lower case: the `vocabulary` check option. */
+export function corpusVocabulary(units: Iterable<{ en: string; ru: string }>): CorpusVocabulary {
+  const en = new Set<string>();
+  const ru = new Set<string>();
+  for (const u of units) {
+    for (const w of lowerCaseWords(u.en)) en.add(w);
+    for (const w of lowerCaseWords(u.ru)) ru.add(w);
+  }
+  return { en, ru };
+}
+
+/**
+ * Name context for a document pair: names seen mid-sentence and words seen in lower case, per
+ * side, with the corpus vocabulary and lexicon when there are.
+ */
+export function nameContext(enDoc: string, ruDoc: string, corpus?: CorpusVocabulary, lexicon?: Lexicon): NameContext {
+  return { enKnown: knownNames(enDoc), ruKnown: knownNames(ruDoc), enLower: lowerCaseWords(enDoc), ruLower: lowerCaseWords(ruDoc), corpus, lexicon };
 }
 
 /**
  * Name flags for an aligned pair: English names missing in Russian and Russian names added in
- * Russian. `context` (from `nameContext` over the whole documents) decides sentence-initial words.
+ * Russian. `context` (from `nameContext` over the whole documents) decides sentence-initial
+ * words and brings the corpus vocabulary and lexicon.
  */
 export function checkNames(en: string, ru: string, context?: NameContext): Flag[] {
   const ctx = context ?? nameContext(en, ru);
-  return [
-    ...missingNames(en, ru, 'en', ctx.enKnown, ctx.enLower),
-    ...missingNames(ru, en, 'ru', ctx.ruKnown, ctx.ruLower),
-  ];
+  return [...missingNames(en, ru, 'en', ctx), ...missingNames(ru, en, 'ru', ctx)];
 }

@@ -10,30 +10,114 @@ import { LANGUAGE, type Flag, type Side } from './types.js';
 /** Clock times: `3 p.m.`, `7.55am`, `15:00`; compared as `time:HH:MM` so `3 p.m.` meets `15:00`. */
 const TIME = /(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])/giu;
 /** Units a translation may convert (imperial ↔ metric, °F ↔ °C): a differing number before one is not an error. */
-const CONVERTIBLE_UNIT = /^[\s-]*(?:miles?|mi\b|inch(?:es)?|in\b|feet|foot|ft\b|yards?|yd|pounds?|lbs?|mph|ounces?|oz\b|gallons?|acres?|degrees?|°|f\b|fahrenheit|км|километр|сантиметр|см\b|мм\b|миллиметр|м\b|метр|кг\b|килограмм|грамм|г\b|литр|л\b|гектар|га\b|градус)/iu;
+const CONVERTIBLE_UNIT = /^[\s-]*(?:miles?|mi(?!\p{L})|inch(?:es)?|in(?!\p{L})|feet|foot|ft(?!\p{L})|yards?|yd|pounds?|lbs?|mph|kph|km\/h|km(?!\p{L})|kilomet|ounces?|oz(?!\p{L})|gallons?|acres?|degrees?|°|f(?!\p{L})|fahrenheit|км|километр|сантиметр|см(?!\p{L})|мм(?!\p{L})|миллиметр|м(?!\p{L})|метр|кг(?!\p{L})|килограмм|грамм|г(?!\p{L})|литр|л(?!\p{L})|гектар|га(?!\p{L})|градус)/iu;
+/** The joint between a range's ends (`1 to 4`, `2,5–5`, `от 5 до 10`): a unit after the end applies to the start too. */
+const RANGE_JOINT = /^\s*(?:[-–—]|to|до|and|и)\s*$/iu;
+
+/** Russian clock times by part of day: `7 утра`, `2 часа дня`, `4 часов утра`, `10 вечера`. */
+const RU_TIME = /(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s+(?:час\p{L}*\s+)?(утра|дня|вечера|ночи)(?!\p{L})/giu;
+/** Hours after noon by the Russian part of day (`2 дня` is 14:00, `10 ночи` 22:00). */
+function ruHour(hour: number, part: string): number {
+  const p = part.toLowerCase();
+  if (p === 'утра') return hour % 12;
+  if (p === 'ночи') return hour >= 6 && hour < 12 ? hour + 12 : hour % 12;
+  return hour < 12 ? hour + 12 : hour;
+}
+
+/** A clock-time mention at [start, end) of `text`, keyed `time:HH:MM`. */
+function timeMention(text: string, start: number, end: number, hour: number, minute: number): NumberMention {
+  const key = `time:${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return { key, value: NaN, kind: 'number', qualifier: null, spelled: false, start, end, raw: text.slice(start, end).trim() };
+}
 
 /** The clock times of `text` as number mentions keyed `time:HH:MM`. */
 function times(text: string): NumberMention[] {
-  return [...text.matchAll(TIME)].map((m) => {
+  const ru = [...text.matchAll(RU_TIME)].map((m) => timeMention(text, m.index, m.index + m[0].length, ruHour(Number(m[1]), m[3]), Number(m[2] ?? 0)));
+  return [...ru, ...[...text.matchAll(TIME)].map((m) => {
     let hour = Number(m[1] ?? m[4]);
     const minute = Number(m[2] ?? m[5] ?? 0);
     if (m[3]) hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
     const key = `time:${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
     return { key, value: NaN, kind: 'number' as const, qualifier: null, spelled: false, start: m.index, end: m.index + m[0].length, raw: m[0].trim() };
-  }).filter((t) => Number(t.key.slice(5, 7)) < 24 && Number(t.key.slice(8)) < 60);
+  })].filter((t) => Number(t.key.slice(5, 7)) < 24 && Number(t.key.slice(8)) < 60);
 }
 
-/** Number mentions of `text`, clock times replacing the digit groups they consist of. */
+/** English decades `1930s`, `the '80s` and Russian `30-е`, `1930-х годов`: keyed by the decade within its century. */
+const DECADE = /(?<![\d\p{L}])['’]?(\d{2}|\d{4})(?:['’]?s(?!\p{L})|-(?:е|х|ые|ых)(?!\p{L}))/gu;
+/** A digit group glued to a scale (`£125m`, `$3bn`, `5k`) or written as a Russian compound (`25-тысячную`): factor by suffix. */
+const GLUED_SCALE = /^(?:bn|b(?!\p{L})|k(?!\p{L})|-?тысяч|-?миллион|-?миллиард)/iu;
+const GLUED_FACTOR: Array<[RegExp, number]> = [[/^(?:bn|b|-?миллиард)/i, 1e9], [/^(?:k|-?тысяч)/i, 1e3], [/^-?миллион/i, 1e6]];
+/** `m` glued to an amount is millions only after a currency sign (`£125m`); `100m` alone is metres. */
+const CURRENCY_MILLIONS = /[$£€₽]\s?$/;
+/** English `thousand(s)`, `a million` and Russian `тысячи`, `миллион` without a digit: 1000, 10^6 (spelled, so evidence only). */
+const BARE_SCALE: Array<[RegExp, number]> = [
+  [/(?<![\d\p{L}]\s?)(?<!\d\s)(?:thousands?|тысяч\p{L}*)(?!\p{L})/giu, 1e3],
+  [/(?<![\d\p{L}]\s?)(?<!\d\s)(?:millions?|миллион\p{L}*)(?!\p{L})/giu, 1e6],
+  [/(?<!\p{L})(?:decades?|десятилети\p{L}*|десять\s+лет)(?!\p{L})/giu, 10],
+  [/(?<!\p{L})(?:dozens?|дюжин\p{L}*)(?!\p{L})/giu, 12],
+  [/(?<!\p{L})(?:сутки|суток|суточн\p{L}*)(?!\p{L})/giu, 24],
+  [/(?<!\p{L})(?:half|halves|половин\p{L}*|пол(?=\p{L}))(?!\p{L})/giu, 0.5],
+];
+
+/** The decades of `text` as mentions keyed `decade:NN`. */
+function decades(text: string): NumberMention[] {
+  return [...text.matchAll(DECADE)].filter((m) => Number(m[1]) % 10 === 0).map((m) => {
+    const key = `decade:${m[1].slice(-2)}`;
+    return { key, value: NaN, kind: 'number' as const, qualifier: null, spelled: false, start: m.index, end: m.index + m[0].length, raw: m[0] };
+  });
+}
+
+/** Spelled amounts without digits (`thousands`, `сутки`, `half`): evidence for a digit on the other side, never required. */
+function bareScales(text: string): NumberMention[] {
+  return BARE_SCALE.flatMap(([pattern, value]) => [...text.matchAll(pattern)].map((m) => ({
+    key: String(value), value, kind: 'number' as const, qualifier: null, spelled: true, start: m.index, end: m.index + m[0].length, raw: m[0],
+  })));
+}
+
+/** `m` with a glued scale applied (`£125m` → 125000000, `25-тысячную` → 25000), else `m`. */
+function gluedScale(text: string, m: NumberMention): NumberMention {
+  if (m.kind !== 'number' || m.spelled) return m;
+  const after = text.slice(m.end, m.end + 12);
+  let factor = GLUED_FACTOR.find(([p]) => GLUED_SCALE.test(after) && p.test(after))?.[1];
+  if (factor === undefined && /^mn?(?!\p{L})/u.test(after) && CURRENCY_MILLIONS.test(text.slice(0, m.start))) factor = 1e6;
+  if (factor === undefined) return m;
+  const value = Number((m.value * factor).toPrecision(12));
+  return { ...m, value, key: String(value) };
+}
+
+/** Spelled tens followed by spelled units (`сорока восьми`, `forty-eight`) as one spelled number. */
+function compoundSpelled(text: string, ms: NumberMention[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of ms) {
+    const last = out[out.length - 1];
+    if (last && last.spelled && m.spelled && last.value % 10 === 0 && last.value >= 20 && last.value < 100 && m.value < 10
+      && /^[\s-]$/.test(text.slice(last.end, m.start))) {
+      const value = last.value + m.value;
+      out[out.length - 1] = { ...last, value, key: String(value), end: m.end, raw: text.slice(last.start, m.end) };
+    } else out.push(m);
+  }
+  return out;
+}
+
+/** Number mentions of `text`, clock times and decades replacing the digit groups they consist of. */
 function mentions(text: string): NumberMention[] {
-  const clock = times(text);
-  const inClock = (m: NumberMention) => clock.some((t) => m.start < t.end && m.end > t.start);
-  return [...extractNumbers(text).filter((m) => !inClock(m)), ...clock].sort((a, b) => a.start - b.start);
+  const special = [...times(text), ...decades(text)];
+  const inSpecial = (m: NumberMention) => special.some((t) => m.start < t.end && m.end > t.start);
+  const plain = compoundSpelled(text, extractNumbers(text).filter((m) => !inSpecial(m)).map((m) => gluedScale(text, m)));
+  return [...plain, ...special, ...bareScales(text)].sort((a, b) => a.start - b.start);
 }
 
-/** True when a unit that translations convert follows mention `m` in `text`. */
-function convertible(text: string, m: NumberMention): boolean {
-  return m.kind === 'number' && CONVERTIBLE_UNIT.test(text.slice(m.end, m.end + 20));
+
+/** True when a unit that translations convert follows mention `m` in `text`, or follows the end of the range `m` starts (`1 to 4 inches`). */
+function convertible(text: string, m: NumberMention, all: NumberMention[]): boolean {
+  if (m.kind !== 'number') return false;
+  if (CONVERTIBLE_UNIT.test(text.slice(m.end, m.end + 20))) return true;
+  const next = all.find((n) => n.start >= m.end && !n.spelled);
+  return next !== undefined && RANGE_JOINT.test(text.slice(m.end, next.start)) && CONVERTIBLE_UNIT.test(text.slice(next.end, next.end + 20));
 }
+
+/** Decades without a century (`80s`) with no counterpart: an idiom of age or temperature more often than an error. */
+const vagueDecade = (m: NumberMention) => /^decade:/.test(m.key) && !/\d{4}/.test(m.raw);
 
 /** True when `b` on the other side is a counterpart of `a`: same key, or same value of another kind (`5%` ~ `5 п.п.`). */
 function counterpart(a: NumberMention, b: NumberMention): boolean {
@@ -99,8 +183,8 @@ export function checkNumbers(en: string, ru: string): Flag[] {
   const ruM = mentions(ru);
   const enOnly = uniqueByKey(unmatched(enM, ruM));
   const ruOnly = uniqueByKey(unmatched(ruM, enM));
-  const enConv = enOnly.filter((m) => convertible(en, m));
-  const ruConv = ruOnly.filter((m) => convertible(ru, m));
+  const enConv = enOnly.filter((m) => convertible(en, m, enM) || vagueDecade(m));
+  const ruConv = ruOnly.filter((m) => convertible(ru, m, ruM) || vagueDecade(m));
   const flags = differenceFlags(enOnly.filter((m) => !enConv.includes(m)), ruOnly.filter((m) => !ruConv.includes(m)));
   if (enConv.length || ruConv.length) flags.push(conversionNote(en, ru, enConv, ruConv));
   return [...flags, ...qualifierFlags(uniqueByKey(enM), ruM)];

@@ -2,6 +2,7 @@
  * Data types of the discrepancy checks: what a check is given (aligned units) and what it
  * reports (flags with evidence spans), shared by every check module and the HTML report.
  */
+import type { Lexicon } from '../align/lexicon.js';
 
 export type CheckKind =
   | 'number' | 'name' | 'omission' | 'addition' | 'low-score' | 'length'
@@ -47,6 +48,22 @@ export interface CheckOptions {
   lengthZ?: number;
   /** 1-0/0-1 beads with fewer letters than this are not reported as omissions/additions. */
   minOmissionChars?: number;
+  /**
+   * Word translations on 5-char stems, English `src` → Russian `tgt` (the aligner's learned
+   * lexicon): a capitalised word whose stem's translation is on the other side has a counterpart.
+   */
+  lexicon?: Lexicon;
+  /**
+   * Words each side of the corpus writes in lower case (`corpusVocabulary`): a capitalised word
+   * among them is a common word in title case (`Judge`, `Game`), so it is only an info note when missing.
+   */
+  vocabulary?: CorpusVocabulary;
+}
+
+/** Lower-cased words seen in lower case on each side of a corpus. */
+export interface CorpusVocabulary {
+  en: ReadonlySet<string>;
+  ru: ReadonlySet<string>;
 }
 
 /** Which side of a pair a span or a missing item belongs to. */
@@ -59,6 +76,10 @@ export interface NameContext {
   /** Lower-cased words seen in lower case in the document: common words, not names. */
   enLower: ReadonlySet<string>;
   ruLower: ReadonlySet<string>;
+  /** Words written in lower case anywhere in the corpus, per side. */
+  corpus?: CorpusVocabulary;
+  /** Stem translations, English `src` → Russian `tgt`. */
+  lexicon?: Lexicon;
 }
 
 /** The language named in messages for a side. */

@@ -1,6 +1,7 @@
 /** `palign check`: run the discrepancy checks over every aligned pair and store the flags. */
-import { checkUnits, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
+import { checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
 import { progress } from '../progress.js';
+import { storedLexicon } from './align.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markChecked } from '../store/pairs.js';
 import { listFlags, listUnits, putFlags, type Unit } from '../store/units.js';
@@ -22,7 +23,10 @@ export function toAlignedUnits(units: readonly Unit[]): AlignedUnit[] {
  */
 export function check(db: Db, options: CheckOptions & { force?: boolean } = {}): CheckSummary {
   const pairs = listPairs(db).filter((p) => p.aligned);
-  const norm = lengthNorm(db.prepare(`SELECT en_text AS en, ru_text AS ru FROM units WHERE en_text <> '' AND ru_text <> ''`).all() as Array<{ en: string; ru: string }>);
+  // Corpus-level evidence: the length norm, the words each side writes in lower case (so a
+  // title-cased common word is not taken for a name) and the lexicon alignment learned.
+  const corpus = db.prepare(`SELECT en_text AS en, ru_text AS ru FROM units WHERE en_text <> '' AND ru_text <> ''`).all() as Array<{ en: string; ru: string }>;
+  const corpusOptions: CheckOptions = { lengthRatio: lengthNorm(corpus), vocabulary: corpusVocabulary(corpus), lexicon: storedLexicon(db) };
   const summary: CheckSummary = { pairs: 0, units: 0, flagged: 0, flags: {} };
   const bar = progress('check', pairs.length);
   const store = db.transaction((pairId: number, flagged: Array<{ index: number; flags: Flag[] }>) => {
@@ -33,7 +37,7 @@ export function check(db: Db, options: CheckOptions & { force?: boolean } = {}):
     bar.tick(pair.enPath);
     if (pair.checked && !options.force) continue;
     const units = toAlignedUnits(listUnits(db, pair.id));
-    const flagged = checkUnits(units, { lengthRatio: norm, ...options });
+    const flagged = checkUnits(units, { ...corpusOptions, ...options });
     store(pair.id, flagged);
     summary.pairs++;
     summary.units += units.length;
