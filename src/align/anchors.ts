@@ -18,6 +18,12 @@ export interface SideFeatures {
   /** Anchors of sentence i are `anchorIds[anchorStart[i] .. anchorStart[i + 1])`. */
   anchorStart: Int32Array;
   anchorIds: Int32Array;
+  /**
+   * Weight of the sentence's number anchors whose concept the other side of the
+   * document pair never has: content with no counterpart anywhere, evidence that the sentence
+   * is not translated (another story's headline, a dateline).
+   */
+  unshared: Float64Array;
 }
 
 /** Both sides of a document pair over one concept space, with the evidence weight of each concept. */
@@ -157,12 +163,31 @@ function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined):
 }
 
 /** Packs one side's anchors (already concept ids, only those present on both sides) with lengths. */
-function packSide(sentences: string[], ids: number[][]): SideFeatures {
+function packSide(sentences: string[], ids: number[][], unshared?: Float64Array): SideFeatures {
   const anchorStart = new Int32Array(sentences.length + 1);
   for (let i = 0; i < ids.length; i++) anchorStart[i + 1] = anchorStart[i] + ids[i].length;
   const anchorIds = new Int32Array(anchorStart[sentences.length]);
   ids.forEach((list, i) => anchorIds.set(list, anchorStart[i]));
-  return { count: sentences.length, chars: Float64Array.from(sentences, charLength), anchorStart, anchorIds };
+  return {
+    count: sentences.length, chars: Float64Array.from(sentences, charLength), anchorStart, anchorIds,
+    unshared: unshared ?? new Float64Array(sentences.length),
+  };
+}
+
+/**
+ * Kinds whose absence on the other side means something: numbers survive translation. Names do
+ * not qualify (a German noun is capitalised, a target name is only found as a source cognate),
+ * nor do punctuation and lexicon stems.
+ */
+const TELLING: ReadonlySet<Kind> = new Set(['number']);
+
+/** Per sentence, the weight of telling anchors whose concept `other` lacks. */
+function unsharedWeights(raw: Raw[][], other: ReadonlySet<string>): Float64Array {
+  return Float64Array.from(raw, (list) => {
+    let w = 0;
+    for (const [concept, kind] of list) if (TELLING.has(kind) && !other.has(concept)) w += WEIGHT[kind];
+    return w;
+  });
 }
 
 /** Lengths and anchors of both sides of a document pair, ready for the DP. */
@@ -172,6 +197,7 @@ export function buildFeatures(src: string[], tgt: string[], options: AnchorOptio
   }
   const raw = rawAnchors(src, tgt, options.lexicon);
   const onSrc = new Set(raw.src.flat().map(([c]) => c));
+  const onTgt = new Set(raw.tgt.flat().map(([c]) => c));
   const keep = options.keepUnshared === true;
   const ids = new Map<string, number>();
   const weights: number[] = [];
@@ -187,18 +213,26 @@ export function buildFeatures(src: string[], tgt: string[], options: AnchorOptio
   // Only concepts on both sides: first keep the target's that the source has, then the reverse.
   const tgtIds = raw.tgt.map((list) => toIds(list.filter(([c]) => keep || onSrc.has(c))));
   const srcIds = raw.src.map((list) => toIds(list.filter(([c]) => keep || ids.has(c))));
-  return { src: packSide(src, srcIds), tgt: packSide(tgt, tgtIds), weight: Float32Array.from(weights) };
+  return {
+    src: packSide(src, srcIds, unsharedWeights(raw.src, onTgt)),
+    tgt: packSide(tgt, tgtIds, unsharedWeights(raw.tgt, onSrc)),
+    weight: Float32Array.from(weights),
+  };
 }
 
 /** One side at half the resolution: consecutive pairs of sentences merged into one unit. */
 export function coarsen(side: SideFeatures): SideFeatures {
   const count = Math.ceil(side.count / 2);
   const chars = new Float64Array(count);
+  const unshared = new Float64Array(count);
   const anchorStart = new Int32Array(count + 1);
   for (let u = 0; u < count; u++) {
     const last = Math.min(side.count, 2 * u + 2);
-    for (let i = 2 * u; i < last; i++) chars[u] += side.chars[i];
+    for (let i = 2 * u; i < last; i++) {
+      chars[u] += side.chars[i];
+      unshared[u] += side.unshared[i];
+    }
     anchorStart[u + 1] = side.anchorStart[last];
   }
-  return { count, chars, anchorStart, anchorIds: side.anchorIds };
+  return { count, chars, anchorStart, anchorIds: side.anchorIds, unshared };
 }

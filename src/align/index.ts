@@ -8,12 +8,12 @@ import { buildFeatures, type PairFeatures } from './anchors.js';
 import { alignPath, type Shape } from './dp.js';
 import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
-import { BeadScorer, CoarseScorer } from './score.js';
+import { BeadScorer, CoarseScorer, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
 export { learnLexicon, parseDictionary, mergeLexicons, type Lexicon, type LexiconEntry, type LearnOptions } from './lexicon.js';
 export { buildFeatures, type PairFeatures, type SideFeatures, type AnchorOptions } from './anchors.js';
-export { BeadScorer, CoarseScorer, beadCost, evidenceScore, SKIP_COST, type BeadEvidence, type CostFunction } from './score.js';
+export { BeadScorer, CoarseScorer, beadCost, evidenceScore, evidenceLogit, pathScores, SKIP_COST, type BeadEvidence, type CostFunction } from './score.js';
 export type { Shape } from './dp.js';
 
 export interface AlignOptions {
@@ -50,15 +50,23 @@ const MIN_SENTENCES_FOR_RATIO = 20;
 /** 1-1 beads scoring at least this are trusted for learning the variance and the lexicon. */
 const CONFIDENT_SCORE = 0.5;
 
-/** Beads with scores from a lattice path. */
-function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer): Bead[] {
-  const beads: Bead[] = [];
+/** Beads with scores from a lattice path: own evidence + context, or (`context` false) own evidence only. */
+function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer, context: boolean): Bead[] {
+  const evidence: BeadEvidence[] = [];
+  const shapes: Array<[number, number]> = [];
   for (let p = 1; p < path.length; p++) {
     const [i0, k0] = path[p - 1];
     const [i1, k1] = path[p];
-    beads.push({ src: range(i0, i1), tgt: range(k0, k1), score: scorer.score(i0, i1, k0, k1) });
+    evidence.push(scorer.evidence(i0, i1, k0, k1));
+    shapes.push([i1 - i0, k1 - k0]);
   }
-  return beads;
+  const scores = context
+    ? pathScores(evidence, shapes, scorer.model)
+    : evidence.map((e, j) => evidenceScore(e, shapes[j][0], shapes[j][1], scorer.model));
+  return shapes.map(([a, b], j) => {
+    const [i0, k0] = path[j];
+    return { src: range(i0, i0 + a), tgt: range(k0, k0 + b), score: scores[j] };
+  });
 }
 
 function range(from: number, to: number): number[] {
@@ -67,10 +75,18 @@ function range(from: number, to: number): number[] {
 
 /** Aligns the sentences of a document pair; every sentence is in exactly one bead, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
+  return align(src, tgt, options, true);
+}
+
+/**
+ * `alignSentences` with the choice of scores: with context for users, own evidence only for
+ * choosing the beads to learn from (context would let a bead's neighbours vouch for it).
+ */
+function align(src: string[], tgt: string[], options: AlignOptions, context: boolean): Bead[] {
   const model = options.lengthModel ?? documentLengthModel(src, tgt);
   const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
   const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean) => (coarse ? new CoarseScorer(f, model) : new BeadScorer(f, model)));
-  return pathToBeads(path, new BeadScorer(features, model));
+  return pathToBeads(path, new BeadScorer(features, model), context);
 }
 
 /** A length model from one document pair: its own ratio when it is long enough to say, else the prior. */
@@ -111,7 +127,7 @@ function confidentLengths(docs: Array<{ src: string[]; tgt: string[] }>, aligned
 export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, options: CorpusOptions = {}): CorpusAlignment {
   const base: AlignOptions = { beads: options.beads, anchors: options.anchors };
   let model = estimateLengthModel(docs);
-  const first = docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary }));
+  const first = docs.map((d) => align(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary }, false));
   model = refineLengthModel(model, confidentLengths(docs, first));
   const learned = options.anchors === false
     ? undefined

@@ -57,17 +57,18 @@ export function estimateLengthModel(pairs: Array<{ src: string[]; tgt: string[] 
 }
 
 /**
- * Re-estimates the variance (and keeps the ratio) from character lengths of confidently aligned
- * 1-1 pairs, robustly: from the median absolute standardised difference (Laplace: variance 2b²).
+ * Re-estimates the ratio and the variance from character lengths of confidently aligned 1-1
+ * pairs: the ratio as the median of per-pair ratios (the document totals it started from are
+ * skewed by one-sided boilerplate), the variance robustly from the median absolute standardised
+ * difference (Laplace: variance 2b²). Too few pairs: the model is returned unchanged.
  */
 export function refineLengthModel(model: LengthModel, lengths: Array<[number, number]>): LengthModel {
-  const deviations: number[] = [];
-  for (const [s, t] of lengths) {
-    if (s > 0 && t > 0) deviations.push(Math.abs(t - model.ratio * s) / Math.sqrt(meanLength(s, t, model.ratio)));
-  }
-  if (deviations.length < MIN_PAIRS_FOR_VARIANCE) return model;
+  const pairs = lengths.filter(([s, t]) => s > 0 && t > 0);
+  if (pairs.length < MIN_PAIRS_FOR_VARIANCE) return model;
+  const ratio = clamp(median(pairs.map(([s, t]) => t / s)), MIN_RATIO, MAX_RATIO);
+  const deviations = pairs.map(([s, t]) => Math.abs(t - ratio * s) / Math.sqrt(meanLength(s, t, ratio)));
   const scale = median(deviations) / LAPLACE_MEDIAN;
-  return { ratio: model.ratio, variance: clamp(2 * scale * scale, MIN_VARIANCE, MAX_VARIANCE) };
+  return { ratio, variance: clamp(2 * scale * scale, MIN_VARIANCE, MAX_VARIANCE) };
 }
 
 /** The source-side length both sides suggest, so that 0-x beads get a defined variance too. */

@@ -17,6 +17,22 @@ const OTHER_SHAPE_COST = 6;
  * common and a length ratio off by about 2.5 standard deviations costs as much as two skips.
  */
 export const SKIP_COST = 2.2;
+/** Nats off a sentence's skip cost per unit of its unshared anchor weight, and the most taken off. */
+const UNSHARED_BONUS = 0.6;
+const UNSHARED_CAP = 1.2;
+/**
+ * Extra cost of a merged bead per sentence on its multi-sentence side that shares no anchor with
+ * the other side, at full anchor density (scaled by the share of the pair's sentences that have
+ * anchors): in an anchor-rich document a silent sentence is more likely glued-on boilerplate.
+ */
+const SILENT_MERGE_COST = 3;
+/** Length-cost gain (nats) by which a silent sentence of a merged bead must improve the fit. */
+const CLEAR_GAIN = 2;
+/**
+ * Sentences from either end of a document where page furniture (menus, datelines, other
+ * stories' headlines) sits; inside the body a silent merged sentence is an ordinary fragment.
+ */
+const EDGE_ZONE = 6;
 /** Nats gained per unit of matched anchor weight, and lost per unit of unmatched weight. */
 const MATCH_GAIN = 1.6;
 const MISS_COST = 0.5;
@@ -35,6 +51,8 @@ export interface BeadEvidence {
   matched: number;
   /** Anchor weight on either side that found no partner on the other. */
   missed: number;
+  /** Number anchor weight whose concept the other document lacks altogether (see `SideFeatures.unshared`). */
+  unshared?: number;
 }
 
 /** Largest side of a bead with a precomputed shape prior. */
@@ -62,9 +80,19 @@ export interface CostFunction {
 /** Exact bead costs over sentences: anchors matched as multisets. Reuses scratch space, so not reentrant. */
 export class BeadScorer implements CostFunction {
   private readonly counts: Float32Array;
+  private readonly mark: Uint8Array;
+  /** Skip cost of each sentence of each side. */
+  private readonly srcSkip: Float64Array;
+  private readonly tgtSkip: Float64Array;
+  /** Cost of one silent sentence in a merged bead for this document pair. */
+  readonly silentCost: number;
 
   constructor(readonly features: PairFeatures, readonly model: LengthModel) {
     this.counts = new Float32Array(features.weight.length);
+    this.mark = new Uint8Array(features.weight.length);
+    this.srcSkip = skipCosts(features.src);
+    this.tgtSkip = skipCosts(features.tgt);
+    this.silentCost = SILENT_MERGE_COST * anchorDensity(features);
   }
 
   /** Evidence of the bead src[i0, i1) × tgt[k0, k1). */
@@ -74,8 +102,11 @@ export class BeadScorer implements CostFunction {
     let tgtChars = 0;
     for (let i = i0; i < i1; i++) srcChars += src.chars[i];
     for (let k = k0; k < k1; k++) tgtChars += tgt.chars[k];
+    let unshared = 0;
+    for (let i = i0; i < i1; i++) unshared += src.unshared[i];
+    for (let k = k0; k < k1; k++) unshared += tgt.unshared[k];
     const total = this.match(i0, i1, k0, k1);
-    return { srcChars, tgtChars, matched: this.matched, missed: total - 2 * this.matched };
+    return { srcChars, tgtChars, matched: this.matched, missed: total - 2 * this.matched, unshared };
   }
 
   /** Matched weight of the last `match` call (a field, so the hot loop allocates nothing). */
@@ -106,15 +137,67 @@ export class BeadScorer implements CostFunction {
     return total;
   }
 
+  /** True when none of the anchors of `many`[x] occur in `one`[o0, o1). */
+  private silent(many: SideFeatures, x: number, one: SideFeatures, o0: number, o1: number): boolean {
+    const mark = this.mark;
+    const oEnd = one.anchorStart[o1];
+    for (let p = one.anchorStart[o0]; p < oEnd; p++) mark[one.anchorIds[p]] = 1;
+    let hit = false;
+    for (let p = many.anchorStart[x]; p < many.anchorStart[x + 1] && !hit; p++) hit = mark[many.anchorIds[p]] === 1;
+    for (let p = one.anchorStart[o0]; p < oEnd; p++) mark[one.anchorIds[p]] = 0;
+    return !hit;
+  }
+
+  /**
+   * Extra cost of a merged bead for an edge sentence of its multi-sentence side that has to earn
+   * its place and does not: it shares no anchor with the other side, and the bead's length fit
+   * without it is not clearly worse (glued-on menus, dates, headlines of other stories).
+   */
+  private mergeCost(i0: number, i1: number, k0: number, k1: number, srcChars: number, tgtChars: number, lc: number): number {
+    const { src, tgt } = this.features;
+    const inside = Math.min(i0, k0) >= EDGE_ZONE && i1 <= src.count - EDGE_ZONE && k1 <= tgt.count - EDGE_ZONE;
+    if (this.silentCost === 0 || inside) return 0;
+    let extra = 0;
+    const check = (onSrc: boolean, x: number) => {
+      const silent = onSrc ? this.silent(src, x, tgt, k0, k1) : this.silent(tgt, x, src, i0, i1);
+      if (!silent) return;
+      const without = onSrc
+        ? lengthCost(srcChars - src.chars[x], tgtChars, this.model)
+        : lengthCost(srcChars, tgtChars - tgt.chars[x], this.model);
+      if (without - lc < CLEAR_GAIN) extra += this.silentCost;
+    };
+    if (k1 - k0 > 1) {
+      check(false, k0);
+      check(false, k1 - 1);
+    }
+    if (i1 - i0 > 1) {
+      check(true, i0);
+      check(true, i1 - 1);
+    }
+    return extra;
+  }
+
+  /** Cost of leaving src[i0, i1) and tgt[k0, k1) unaligned. */
+  skipCost(i0: number, i1: number, k0: number, k1: number): number {
+    let c = 0;
+    for (let i = i0; i < i1; i++) c += this.srcSkip[i];
+    for (let k = k0; k < k1; k++) c += this.tgtSkip[k];
+    return c;
+  }
+
   cost(i0: number, i1: number, k0: number, k1: number): number {
-    if (i0 === i1 || k0 === k1) return SKIP_COST * (i1 - i0 + k1 - k0);
+    if (i0 === i1 || k0 === k1) return this.skipCost(i0, i1, k0, k1);
     const { src, tgt } = this.features;
     let srcChars = 0;
     let tgtChars = 0;
     for (let i = i0; i < i1; i++) srcChars += src.chars[i];
     for (let k = k0; k < k1; k++) tgtChars += tgt.chars[k];
     const total = this.match(i0, i1, k0, k1);
-    return beadCost(srcChars, tgtChars, this.matched, total - 2 * this.matched, i1 - i0, k1 - k0, this.model);
+    const a = i1 - i0;
+    const b = k1 - k0;
+    const lc = lengthCost(srcChars, tgtChars, this.model);
+    const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
+    return merge + lc + shapeCost(a, b) - MATCH_GAIN * this.matched + MISS_COST * (total - 2 * this.matched);
   }
 
   /** 0..1 confidence that the bead's sides translate each other; 0 for 1-0 and 0-1 beads. */
@@ -128,6 +211,21 @@ export class BeadScorer implements CostFunction {
     this.match(i, i + 1, k, k + 1);
     return this.matched;
   }
+}
+
+/** Skip cost of each sentence: cheaper when it carries numbers or names the other side never has. */
+function skipCosts(side: SideFeatures): Float64Array {
+  return Float64Array.from(side.unshared, (w) => SKIP_COST - Math.min(UNSHARED_CAP, UNSHARED_BONUS * w));
+}
+
+/** Share of the pair's sentences (both sides) with at least one shared anchor. */
+function anchorDensity(features: PairFeatures): number {
+  let withAnchors = 0;
+  for (const side of [features.src, features.tgt]) {
+    for (let i = 0; i < side.count; i++) if (side.anchorStart[i + 1] > side.anchorStart[i]) withAnchors++;
+  }
+  const total = features.src.count + features.tgt.count;
+  return total === 0 ? 0 : withAnchors / total;
 }
 
 /**
@@ -157,7 +255,7 @@ export class CoarseScorer implements CostFunction {
   }
 
   cost(i0: number, i1: number, k0: number, k1: number): number {
-    if (i0 === i1 || k0 === k1) return SKIP_COST * (i1 - i0 + k1 - k0);
+    if (i0 === i1 || k0 === k1) return this.exact.skipCost(i0, i1, k0, k1);
     const { src, tgt } = this.features;
     let srcChars = 0;
     let tgtChars = 0;
@@ -186,9 +284,51 @@ function unitWeights(side: SideFeatures, weight: Float32Array): Float64Array {
   return out;
 }
 
-/** The calibrated 0..1 score of bead evidence for an `a`-`b` bead. */
-export function evidenceScore(e: BeadEvidence, a: number, b: number, model: LengthModel): number {
-  const z = SCORE_BIAS + SCORE_MATCH * e.matched - SCORE_MISS * e.missed
+/** Log-odds that an `a`-`b` bead's sides translate each other, from its own evidence only. */
+export function evidenceLogit(e: BeadEvidence, a: number, b: number, model: LengthModel): number {
+  return SCORE_BIAS + SCORE_MATCH * e.matched - SCORE_MISS * (e.missed + (e.unshared ?? 0))
     - SCORE_LENGTH * lengthCost(e.srcChars, e.tgtChars, model) - SCORE_SHAPE * shapeCost(a, b);
+}
+
+/** The calibrated 0..1 score of bead evidence for an `a`-`b` bead, with no context. */
+export function evidenceScore(e: BeadEvidence, a: number, b: number, model: LengthModel): number {
+  return sigmoid(evidenceLogit(e, a, b, model));
+}
+
+function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Aligned (non-skip) beads on each side of a bead whose anchors make up its context. */
+const CONTEXT_BEADS = 3;
+/** Log-odds per unit of anchor weight the neighbours match, and per unit they miss. */
+const CONTEXT_MATCH = 0.8;
+const CONTEXT_MISS = 0.7;
+/** Bounds of the context term: support saturates, and no context can erase strong own evidence. */
+const CONTEXT_MAX = 2;
+const CONTEXT_MIN = -3;
+
+/**
+ * 0..1 scores of the beads of one alignment path: each bead's own evidence plus its context,
+ * the anchors its aligned neighbours match and miss. A bead on a diagonal of matching anchors
+ * is trusted even when it has no anchors itself (a short sentence, a small lexicon); a bead
+ * whose neighbours share nothing (two unrelated texts of similar lengths) is not.
+ * `shapes[j]` = [source count, target count] of bead j; skip beads score 0.
+ */
+export function pathScores(evidence: BeadEvidence[], shapes: Array<[number, number]>, model: LengthModel): number[] {
+  const aligned: number[] = [];
+  shapes.forEach(([a, b], j) => { if (a > 0 && b > 0) aligned.push(j); });
+  const out = new Array<number>(shapes.length).fill(0);
+  aligned.forEach((j, p) => {
+    let matched = 0;
+    let missed = 0;
+    for (let q = Math.max(0, p - CONTEXT_BEADS); q <= Math.min(aligned.length - 1, p + CONTEXT_BEADS); q++) {
+      if (q === p) continue;
+      matched += evidence[aligned[q]].matched;
+      missed += evidence[aligned[q]].missed + (evidence[aligned[q]].unshared ?? 0);
+    }
+    const context = Math.min(CONTEXT_MAX, Math.max(CONTEXT_MIN, CONTEXT_MATCH * matched - CONTEXT_MISS * missed));
+    out[j] = sigmoid(evidenceLogit(evidence[j], shapes[j][0], shapes[j][1], model) + context);
+  });
+  return out;
 }
