@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explainDocument, matchDocuments, type MatchDoc } from '../src/match/index.js';
+import { explainDocument, learnStemLexicon, matchDocuments, type MatchDoc } from '../src/match/index.js';
 import { extractEvidence, looksRussian, nameFeatures, numberFeatures, skeletonFeature } from '../src/match/evidence.js';
 import { COGNATE_THRESHOLD, cognateSimilarity } from '../src/text/translit.js';
 import { pairScores, scramble, type Story } from '../bench/lib/match-corpus.js';
@@ -151,5 +151,16 @@ describe('NTREX fixture', () => {
     expect(pairs.filter((p) => corpus.beUk.has(p.ruId))).toEqual([]);
     // Measured 0.958–1.000 over scramble seeds 1–8 (0.977 for seed 1); the floor sits below the worst.
     expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('bootstrap lexicon', () => {
+  it('learns word translations from matched stories and keeps the fixture F1 with bootstrap on', () => {
+    const stories = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
+    const lexicon = learnStemLexicon(stories.map((s) => ({ en: s.en.join(' '), ru: s.ru.join(' ') })));
+    expect(lexicon.get('presi') ?? []).toContain('прези');
+    const corpus = scramble(stories, { seed: 1, missingEn: 0.2, missingRu: 0.2, boilerplate: 0.3, abridged: 0.15, mislabelled: 0, withBeUk: true });
+    expect(pairScores(matchDocuments(corpus.docs, { bootstrap: true }).pairs, corpus.gold).f1).toBeGreaterThanOrEqual(0.95);
+    expect(matchDocuments(seeds, { bootstrap: true }).pairs.map((p) => [p.enId, p.ruId])).toEqual([[idOf('000'), idOf('001')]]);
   });
 });

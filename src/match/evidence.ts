@@ -5,7 +5,7 @@
  */
 import { extractNumbers } from '../text/numbers.js';
 import { exonymKey, exonymPhrases, isCyrillic, nameKey, transliterate } from '../text/translit.js';
-import { knownNames, nameCandidates, stem, words } from '../text/tokens.js';
+import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
 import type { Lang } from '../types.js';
 
 /** One document as matching sees it. */
@@ -110,10 +110,77 @@ export function skeletonFeature(word: string): string | null {
 /** Number features of `text`: written numbers only (spelled ones are too often written differently). */
 export function numberFeatures(text: string): Map<string, FeatureMention> {
   const out = new Map<string, FeatureMention>();
-  for (const m of extractNumbers(text)) {
-    if (m.spelled) continue;
-    const feature = NUMBER_PREFIX + m.key;
-    if (!out.has(feature)) out.set(feature, { surface: m.raw, at: m.start });
+  // Written numbers need a digit and never span lines, so only lines with digits are parsed:
+  // number extraction scans every word (for spelled numbers) and dominated the cost.
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    if (DIGIT.test(line)) {
+      for (const m of extractNumbers(line)) {
+        if (m.spelled) continue;
+        const feature = NUMBER_PREFIX + m.key;
+        if (!out.has(feature)) out.set(feature, { surface: m.raw, at: lineStart + m.start });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+const DIGIT = /\d/;
+
+/** Memo of `tokenNameFeatures`: names repeat across a corpus, transliterating them once is enough. */
+const tokenFeatureCache = new Map<string, readonly string[]>();
+/** The memo is dropped when it grows past this many words, so memory stays bounded on huge corpora. */
+const MAX_CACHED_TOKENS = 200_000;
+
+/** The name and skeleton features of one name token (memoised: a pure function of the token). */
+function tokenNameFeatures(token: string): readonly string[] {
+  const cached = tokenFeatureCache.get(token);
+  if (cached) return cached;
+  const out: string[] = [];
+  const name = nameFeature(token);
+  if (name !== null) out.push(name);
+  const skeleton = exonymKey(token) === null ? skeletonFeature(token) : null;
+  if (skeleton !== null && skeleton !== name) out.push(skeleton);
+  if (tokenFeatureCache.size >= MAX_CACHED_TOKENS) tokenFeatureCache.clear();
+  tokenFeatureCache.set(token, out);
+  return out;
+}
+
+/**
+ * The name candidates of a whole document in one pass over its words (same result as
+ * `nameCandidates(text, knownNames(text))`, which tokenises twice): mid-sentence names and
+ * acronyms, plus sentence-initial words seen as names elsewhere in it.
+ */
+export function documentNames(text: string): { tokens: Token[]; known: Set<string> } {
+  const mid = nameCandidates(text);
+  const known = new Set(mid.map((t) => t.text.toLowerCase()));
+  const starts = new Set(mid.map((t) => t.start));
+  const initial: Token[] = [];
+  for (const m of text.matchAll(SENTENCE_START_WORD)) {
+    const word = m[1];
+    const start = m.index + m[0].length - word.length;
+    if (!starts.has(start) && known.has(word.toLowerCase())) initial.push({ text: word, start, end: start + word.length });
+  }
+  const tokens = initial.length === 0 ? mid : [...mid, ...initial].sort((a, b) => a.start - b.start);
+  return { tokens, known };
+}
+/** A capitalised word opening the text, a line or a sentence (the words `nameCandidates` leaves to `known`). */
+const SENTENCE_START_WORD = /(?:^|[.!?…:]\s*|\n\s*)["«“„'(\[–—-]?\s*(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)/gu;
+
+/** Name features of the given name tokens of `text` and of its multi-word exonyms, with a surface form each. */
+function nameFeaturesOf(text: string, tokens: readonly Token[]): Map<string, FeatureMention> {
+  const out = new Map<string, FeatureMention>();
+  for (const phrase of exonymPhrases(text)) {
+    const feature = NAME_PREFIX + phrase.key;
+    if (!out.has(feature)) out.set(feature, { surface: text.slice(phrase.start, phrase.end), at: phrase.start });
+  }
+  for (const token of tokens) {
+    for (const feature of tokenNameFeatures(token.text)) {
+      if (!out.has(feature)) out.set(feature, { surface: token.text, at: token.start });
+    }
   }
   return out;
 }
@@ -123,32 +190,25 @@ export function numberFeatures(text: string): Map<string, FeatureMention> {
  * `known` (lower-cased names seen mid-sentence) lets sentence-initial names count.
  */
 export function nameFeatures(text: string, known: ReadonlySet<string> = knownNames(text)): Map<string, FeatureMention> {
-  const out = new Map<string, FeatureMention>();
-  for (const phrase of exonymPhrases(text)) {
-    const feature = NAME_PREFIX + phrase.key;
-    if (!out.has(feature)) out.set(feature, { surface: text.slice(phrase.start, phrase.end), at: phrase.start });
-  }
-  for (const token of nameCandidates(text, known)) {
-    for (const feature of [nameFeature(token.text), exonymKey(token.text) === null ? skeletonFeature(token.text) : null]) {
-      if (feature !== null && !out.has(feature)) out.set(feature, { surface: token.text, at: token.start });
-    }
-  }
-  return out;
+  return nameFeaturesOf(text, nameCandidates(text, known));
 }
 
 /**
  * Lexicon features: for English, the Russian stems the lexicon gives for each word; for Russian,
- * the stems of its words. Both sides meet on Russian stems.
+ * the stems of its words (only those in `targets` when given: stems no English word can reach
+ * would only dilute the score). Both sides meet on Russian stems.
  */
-export function lexiconFeatures(text: string, lang: Lang, lexicon: (enWord: string) => string[]): Map<string, FeatureMention> {
+export function lexiconFeatures(text: string, lang: Lang, lexicon: (enWord: string) => string[], targets?: ReadonlySet<string>): Map<string, FeatureMention> {
   const out = new Map<string, FeatureMention>();
   const seen = new Set<string>();
   for (const token of words(text)) {
+    if (token.text.length < MIN_LEXICON_WORD) continue;
     const lower = token.text.toLowerCase();
-    if (lower.length < MIN_LEXICON_WORD || seen.has(lower)) continue;
+    if (seen.has(lower)) continue;
     seen.add(lower);
     const stems = lang === 'en' ? lexicon(lower) : [stem(lower)];
     for (const s of stems) {
+      if (targets && !targets.has(s)) continue;
       const feature = LEXICON_PREFIX + s;
       if (!out.has(feature)) out.set(feature, { surface: token.text, at: token.start });
     }
@@ -156,13 +216,45 @@ export function lexiconFeatures(text: string, lang: Lang, lexicon: (enWord: stri
   return out;
 }
 
+/**
+ * Adds lexicon features to the evidence of already extracted documents (`texts` by id): English
+ * first, so the Russian side keeps only stems some English word translates to.
+ */
+export function addLexiconFeatures(docs: readonly DocEvidence[], texts: ReadonlyMap<number, string>, lexicon: (enWord: string) => string[]): void {
+  const targets = new Set<string>();
+  const add = (doc: DocEvidence, found: Map<string, FeatureMention>) => {
+    for (const [f, m] of found) {
+      if (doc.features.has(f)) continue;
+      doc.features.set(f, m.surface);
+      doc.positions.set(f, m.at);
+    }
+  };
+  for (const doc of docs) {
+    if (doc.lang !== 'en') continue;
+    const found = lexiconFeatures(texts.get(doc.id) ?? '', 'en', lexicon);
+    for (const f of found.keys()) targets.add(f.slice(LEXICON_PREFIX.length));
+    add(doc, found);
+  }
+  for (const doc of docs) if (doc.lang !== 'en') add(doc, lexiconFeatures(texts.get(doc.id) ?? '', doc.lang, lexicon, targets));
+}
+
 /** True unless `text` has enough Cyrillic letters and a share of Belarusian/Ukrainian-only ones. */
 export function looksRussian(text: string): boolean {
-  const cyrillic = text.match(/[\u0400-\u04FF]/gu)?.length ?? 0;
+  let cyrillic = 0;
+  let foreign = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < CYRILLIC_FIRST || c > CYRILLIC_LAST) continue;
+    cyrillic++;
+    if (NON_RUSSIAN_LETTERS.has(c)) foreign++;
+  }
   if (cyrillic < MIN_CYRILLIC_FOR_SCRIPT_TEST) return true;
-  const foreign = text.match(/[іІўЎїЇєЄґҐ]/gu)?.length ?? 0;
   return foreign / cyrillic <= NON_RUSSIAN_LETTER_SHARE;
 }
+const CYRILLIC_FIRST = 0x400;
+const CYRILLIC_LAST = 0x4ff;
+/** і ў ї є ґ in both cases: letters Russian does not use. */
+const NON_RUSSIAN_LETTERS = new Set([...'іІўЎїЇєЄґҐ'].map((ch) => ch.charCodeAt(0)));
 
 /** The title to compare: the document's own, or its first non-empty line. */
 function titleOf(doc: MatchDoc): string {
@@ -173,8 +265,8 @@ function titleOf(doc: MatchDoc): string {
 
 /** All evidence of one document; `lexicon` adds lexicon features when given. */
 export function extractEvidence(doc: MatchDoc, lexicon?: (enWord: string) => string[]): DocEvidence {
-  const known = knownNames(doc.text);
-  const found = new Map<string, FeatureMention>([...numberFeatures(doc.text), ...nameFeatures(doc.text, known)]);
+  const { tokens, known } = documentNames(doc.text);
+  const found = new Map<string, FeatureMention>([...numberFeatures(doc.text), ...nameFeaturesOf(doc.text, tokens)]);
   if (lexicon) for (const [f, m] of lexiconFeatures(doc.text, doc.lang, lexicon)) if (!found.has(f)) found.set(f, m);
   const features = new Map<string, string>();
   const positions = new Map<string, number>();

@@ -1,8 +1,9 @@
 /** `palign match`: pair the stored English and Russian documents, honouring the user's overrides. */
-import { explainDocument, matchDocuments, type Explanation, type MatchDoc, type MatchResult } from '../match/index.js';
+import { explainDocument, lexiconLookup, matchDocuments, stemLexiconOf, type Explanation, type MatchDoc, type MatchResult } from '../match/index.js';
 import { findDocument, listDocuments } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { manualPairs, replacePairs, unpairedPaths } from '../store/pairs.js';
+import { storedLexicon } from './align.js';
 
 export interface MatchSummary {
   english: number;
@@ -26,7 +27,10 @@ function computeMatches(db: Db, threshold?: number): { docs: MatchDoc[]; result:
   const unpaired = unpairedPaths(db);
   const excluded = docs.filter((d) => unpaired.has(d.path)).map((d) => d.id);
   const input: MatchDoc[] = docs.map((d) => ({ id: d.id, path: d.path, lang: d.lang, title: d.title, date: d.date, text: d.text }));
-  return { docs: input, result: matchDocuments(input, { forced, excluded, threshold }) };
+  // Word translations learned by earlier alignments are evidence too (none on a first run).
+  const learned = storedLexicon(db);
+  const lexicon = learned ? lexiconLookup(stemLexiconOf(learned.entries)) : undefined;
+  return { docs: input, result: matchDocuments(input, { forced, excluded, threshold, lexicon }) };
 }
 
 /** Matches and stores the pairs; pairs that did not change keep their alignment. */
