@@ -7,7 +7,7 @@
 import { COGNATE_THRESHOLD, cognateSimilarity, exonymKey, isCyrillic, nameKey, transliterate } from '../text/translit.js';
 import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { soundAlike } from './phonetic.js';
+import { soundAlike } from '../text/phonetic.js';
 import { LANGUAGE, type CorpusVocabulary, type Flag, type NameContext, type Side } from './types.js';
 
 /**

@@ -4,7 +4,8 @@
  * length and date. Features are strings with a type prefix so one inverted index holds them all.
  */
 import { extractNumbers } from '../text/numbers.js';
-import { exonymKey, exonymPhrases, isCyrillic, nameKey, transliterate } from '../text/translit.js';
+import { soundSkeletons } from '../text/phonetic.js';
+import { exonymKey, exonymPhrases, isCyrillic, nameKey } from '../text/translit.js';
 import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
 import type { Lang } from '../types.js';
 
@@ -86,25 +87,15 @@ const MIN_SKELETON = 2;
 /** Prefix of skeleton features, distinct from the exact name keys. */
 export const SKELETON_PREFIX = '@~';
 
-/** English spelling → the letters a Russian transliteration would use (`Trump` ~ `Трамп`, `Mickelson` ~ `Микелсон`). */
-function latinToPhonetic(s: string): string {
-  return s.replace(/ch/g, 'ç').replace(/ck/g, 'k').replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/ç/g, 'ch')
-    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/gh/g, '').replace(/q/g, 'k').replace(/x/g, 'ks')
-    .replace(/w/g, 'v').replace(/j/g, 'dzh');
-}
-
 /**
- * A spelling-tolerant key of a name: its first consonants after transliteration, with `h` and
- * vowels dropped and doubles collapsed; an initial vowel is kept as `a`. `Trump` and `Трампом`
- * both give `trm`. Null when too short to say anything.
+ * Spelling-tolerant keys of a name: the first consonants of each of its sound skeletons
+ * (`text/phonetic.ts`), so `Trump` and `Трампом` share `trm`, `Michael` and `Майкл` share `mkl`.
  */
-export function skeletonFeature(word: string): string | null {
-  const letters = transliterate(word.replace(/['’]s$/u, '')).replace(/[^a-z]/g, '');
-  const phonetic = (isCyrillic(word) ? letters : latinToPhonetic(letters)).replace(/^y(?=[aeiou])/, '');
-  const initial = /^[aeiouy]/.test(phonetic) ? 'a' : '';
-  const consonants = phonetic.replace(/[aeiouyh]/g, '').replace(/(.)\1+/g, '$1');
-  const key = initial + consonants.slice(0, SKELETON_CONSONANTS);
-  return key.length >= MIN_SKELETON ? SKELETON_PREFIX + key : null;
+export function skeletonFeatures(word: string): string[] {
+  const keys = soundSkeletons(word.replace(/['’]s$/u, ''))
+    .map((s) => s.slice(0, SKELETON_CONSONANTS))
+    .filter((k) => k.length >= MIN_SKELETON);
+  return [...new Set(keys)].map((k) => SKELETON_PREFIX + k);
 }
 
 /** Number features of `text`: written numbers only (spelled ones are too often written differently). */
@@ -142,8 +133,7 @@ function tokenNameFeatures(token: string): readonly string[] {
   const out: string[] = [];
   const name = nameFeature(token);
   if (name !== null) out.push(name);
-  const skeleton = exonymKey(token) === null ? skeletonFeature(token) : null;
-  if (skeleton !== null && skeleton !== name) out.push(skeleton);
+  if (exonymKey(token) === null) out.push(...skeletonFeatures(token));
   if (tokenFeatureCache.size >= MAX_CACHED_TOKENS) tokenFeatureCache.clear();
   tokenFeatureCache.set(token, out);
   return out;

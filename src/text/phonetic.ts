@@ -8,7 +8,7 @@
  * Alphabet: b d f g h k l m n p r s t v and C (ч), J (дж), S (ш/щ), Z (ж); `a` marks an initial vowel.
  */
 import { distance } from 'fastest-levenshtein';
-import { isCyrillic } from '../text/translit.js';
+import { isCyrillic } from './translit.js';
 
 /** Russian letters as sounds; vowels, й, ь, ъ become `*` (dropped later). */
 const RU_SOUND: Record<string, string> = {
