@@ -2,6 +2,7 @@
 import { checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
 import { progress } from '../progress.js';
 import { storedLexicon } from './align.js';
+import { getDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markChecked } from '../store/pairs.js';
 import { listFlags, listUnits, putFlags, type Unit } from '../store/units.js';
@@ -62,7 +63,7 @@ export function checkReport(db: Db): string {
         byIdx.set(idx, [...(byIdx.get(idx) ?? []), flag]);
       }
       return {
-        title: `${p.enPath} ↔ ${p.ruPath}`,
+        title: getDocument(db, p.enId)?.title ?? getDocument(db, p.ruId)?.title ?? `${p.enPath} ↔ ${p.ruPath}`,
         enPath: p.enPath,
         ruPath: p.ruPath,
         units: toAlignedUnits(units),
