@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  alignCorpus, alignSentences, estimateLengthModel, learnLexicon, parseDictionary, scoreBead,
+  alignCorpus, alignSentences, BeadScorer, buildFeatures, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary, scoreBead,
 } from '../src/align/index.js';
+import { placeGaps } from '../src/align/gaps.js';
 import type { Bead } from '../src/types.js';
 
 interface Story { docid: string; en: string[]; ru: string[] }
@@ -228,5 +229,21 @@ describe('parseDictionary', () => {
   });
   it('throws naming the line of a malformed entry', () => {
     expect(() => parseDictionary('a\tб\nno tab here\n')).toThrow(/line 2/);
+  });
+});
+
+describe('gap placement (placeGaps)', () => {
+  it('moves a bead paired with a boilerplate line across the skips to its translation', () => {
+    const en = [stories[3].en[2]];
+    const ru = ['Читать новость', stories[7].ru[0], stories[3].ru[2]];
+    const features = buildFeatures(en, ru);
+    const model = estimateLengthModel([{ src: stories[3].en, tgt: stories[3].ru }]);
+    const scorer = new BeadScorer(features, model);
+    const logit = (i0: number, i1: number, k0: number, k1: number) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model);
+    // EN0 with the menu line, then the other two Russian lines skipped: the wrong end of the gap.
+    const placed = placeGaps([[0, 0], [1, 1], [1, 2], [1, 3]], logit);
+    expect(placed).toEqual([[0, 0], [0, 1], [0, 2], [1, 3]]);
+    // Already right: nothing moves.
+    expect(placeGaps(placed, logit)).toEqual(placed);
   });
 });

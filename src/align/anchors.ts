@@ -53,16 +53,47 @@ const PUNCTUATION: Array<[string, RegExp]> = [
   ['?', /[?？]/], ['!', /!/], ['q', /["«»“”„]/], ['(', /\(/],
 ];
 
-/** A raw anchor before it is given a concept id. */
-type Raw = [concept: string, kind: Kind];
+/**
+ * Concept keys interned as dense ids while the anchors of a document pair are collected, with
+ * the kind of each (the key prefix `n:`/`p:`/`m:`/`l:` fixes it, so a key has one kind).
+ */
+class Concepts {
+  private readonly ids = new Map<string, number>();
+  readonly kinds: Kind[] = [];
 
-/** Number and punctuation anchors of a sentence (the same concept keys in every language). */
-function sharedAnchors(sentence: string): Raw[] {
-  const out: Raw[] = [];
-  if (/\d/.test(sentence)) for (const key of numberKeys(sentence)) out.push([`n:${key}`, 'number']);
-  for (const [mark, pattern] of PUNCTUATION) if (pattern.test(sentence)) out.push([`p:${mark}`, 'punctuation']);
-  return out;
+  id(concept: string, kind: Kind): number {
+    let id = this.ids.get(concept);
+    if (id === undefined) {
+      id = this.kinds.length;
+      this.ids.set(concept, id);
+      this.kinds.push(kind);
+    }
+    return id;
+  }
 }
+
+/** `nameKey` memoised for one document pair: names repeat, and transliteration is not cheap. */
+function keyCache(): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let key = cache.get(word);
+    if (key === undefined) {
+      key = nameKey(word);
+      cache.set(word, key);
+    }
+    return key;
+  };
+}
+
+/** Adds the number and punctuation anchors of a sentence (the same concept keys in every language). */
+function addSharedAnchors(sentence: string, concepts: Concepts, out: number[]): void {
+  for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
+  for (const [mark, pattern] of PUNCTUATION) if (pattern.test(sentence)) out.push(concepts.id(`p:${mark}`, 'punctuation'));
+}
+
+/** The first word of a sentence (the `tokens.ts` word pattern, first match only). */
+const FIRST_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/u;
+const INITIAL_UPPER = /^\p{Lu}/u;
 
 /**
  * Name candidates of every source sentence; a sentence-initial capitalised word counts when the
@@ -70,60 +101,45 @@ function sharedAnchors(sentence: string): Raw[] {
  */
 function sourceNames(src: string[]): string[][] {
   const mid = src.map((sentence) => nameCandidates(sentence).map((t) => t.text));
-  const known = new Set(mid.flat().map((w) => w.toLowerCase()));
+  const known = new Set<string>();
+  for (const list of mid) for (const w of list) known.add(w.toLowerCase());
   return src.map((sentence, i) => {
-    const first = words(sentence)[0];
-    const initial = first && /^\p{Lu}/u.test(first.text) && known.has(first.text.toLowerCase()) && !mid[i].includes(first.text);
-    return initial ? [first.text, ...mid[i]] : mid[i];
+    const first = FIRST_WORD.exec(sentence)?.[0];
+    const initial = first !== undefined && INITIAL_UPPER.test(first) && known.has(first.toLowerCase()) && !mid[i].includes(first);
+    return initial ? [first, ...mid[i]] : mid[i];
   });
 }
 
 /** Source names by key, bucketed by the key's first characters, for cognate lookups. */
-function indexNames(names: string[][]): Map<string, Map<string, string>> {
+function indexNames(names: string[][], keyOf: (word: string) => string): Map<string, Map<string, string>> {
   const buckets = new Map<string, Map<string, string>>();
   for (const list of names) {
     for (const text of list) {
-      const key = nameKey(text);
+      const key = keyOf(text);
       if (key.length < MIN_NAME_KEY) continue;
-      const bucket = buckets.get(key.slice(0, NAME_BUCKET)) ?? new Map<string, string>();
+      const prefix = key.slice(0, NAME_BUCKET);
+      let bucket = buckets.get(prefix);
+      if (bucket === undefined) {
+        bucket = new Map<string, string>();
+        buckets.set(prefix, bucket);
+      }
       bucket.set(key, text);
-      buckets.set(key.slice(0, NAME_BUCKET), bucket);
     }
   }
   return buckets;
 }
 
-/** Name concepts of a source sentence's names. */
-function srcNameAnchors(names: string[]): Raw[] {
-  const out: Raw[] = [];
-  for (const text of names) {
-    const key = nameKey(text);
-    if (key.length >= MIN_NAME_KEY) out.push([`m:${key}`, 'name']);
+/** The name concept a target word stands for: the best cognate among source names, or null. */
+function targetConcept(word: string, buckets: Map<string, Map<string, string>>, keyOf: (word: string) => string): string | null {
+  const key = keyOf(word);
+  if (key.length < MIN_NAME_KEY) return null;
+  let concept: string | null = null;
+  let best = COGNATE_THRESHOLD;
+  for (const [srcKey, srcWord] of buckets.get(key.slice(0, NAME_BUCKET)) ?? []) {
+    const sim = srcKey === key ? 1 : cognateSimilarity(srcWord, word);
+    if (sim >= best) [best, concept] = [sim, `m:${srcKey}`];
   }
-  return out;
-}
-
-/**
- * Name concepts of a target sentence: any word (names are not always capitalised in the
- * target language) that is a cognate of a source name takes that name's concept.
- */
-function tgtNameAnchors(sentence: string, buckets: Map<string, Map<string, string>>, cache: Map<string, string | null>): Raw[] {
-  const out: Raw[] = [];
-  for (const token of words(sentence)) {
-    let concept = cache.get(token.text);
-    if (concept === undefined) {
-      concept = null;
-      const key = nameKey(token.text);
-      let best = COGNATE_THRESHOLD;
-      for (const [srcKey, srcWord] of key.length < MIN_NAME_KEY ? [] : buckets.get(key.slice(0, NAME_BUCKET)) ?? []) {
-        const sim = srcKey === key ? 1 : cognateSimilarity(srcWord, token.text);
-        if (sim >= best) [best, concept] = [sim, `m:${srcKey}`];
-      }
-      cache.set(token.text, concept);
-    }
-    if (concept !== null) out.push([concept, 'name']);
-  }
-  return out;
+  return concept;
 }
 
 /** Lexicon concepts: a source stem stands for itself, a target stem for its best source stem. */
@@ -138,23 +154,40 @@ function lexiconMaps(lexicon: Lexicon | undefined): { src: Set<string>; tgt: Map
   return { src, tgt: new Map([...tgtBest].map(([t, [s]]) => [t, s])) };
 }
 
-/** Raw anchors of every sentence of both sides. */
-function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined): { src: Raw[][]; tgt: Raw[][] } {
+/** Concept ids of every sentence of both sides (in order, repeats kept), over one concept space. */
+function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined, concepts: Concepts): { src: number[][]; tgt: number[][] } {
+  const keyOf = keyCache();
   const names = sourceNames(src);
-  const buckets = indexNames(names);
-  const cache = new Map<string, string | null>();
+  const buckets = indexNames(names, keyOf);
   const lex = lexiconMaps(lexicon);
   const srcRaw = src.map((s, i) => {
-    const out = [...sharedAnchors(s), ...srcNameAnchors(names[i])];
-    if (lex.src.size) for (const st of contentStems(s)) if (lex.src.has(st)) out.push([`l:${st}`, 'lexicon']);
+    const out: number[] = [];
+    addSharedAnchors(s, concepts, out);
+    for (const text of names[i]) {
+      const key = keyOf(text);
+      if (key.length >= MIN_NAME_KEY) out.push(concepts.id(`m:${key}`, 'name'));
+    }
+    if (lex.src.size) for (const st of contentStems(s)) if (lex.src.has(st)) out.push(concepts.id(`l:${st}`, 'lexicon'));
     return out;
   });
+  // Target words are looked up once per distinct word: -1 none, else the concept id.
+  const wordConcept = new Map<string, number>();
   const tgtRaw = tgt.map((s) => {
-    const out = [...sharedAnchors(s), ...tgtNameAnchors(s, buckets, cache)];
+    const out: number[] = [];
+    addSharedAnchors(s, concepts, out);
+    for (const token of words(s)) {
+      let id = wordConcept.get(token.text);
+      if (id === undefined) {
+        const concept = targetConcept(token.text, buckets, keyOf);
+        id = concept === null ? -1 : concepts.id(concept, 'name');
+        wordConcept.set(token.text, id);
+      }
+      if (id >= 0) out.push(id);
+    }
     if (lex.tgt.size) {
       for (const st of contentStems(s)) {
         const to = lex.tgt.get(st);
-        if (to !== undefined) out.push([`l:${to}`, 'lexicon']);
+        if (to !== undefined) out.push(concepts.id(`l:${to}`, 'lexicon'));
       }
     }
     return out;
@@ -162,16 +195,15 @@ function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined):
   return { src: srcRaw, tgt: tgtRaw };
 }
 
-/** Packs one side's anchors (already concept ids, only those present on both sides) with lengths. */
+/** Packs one side's anchors (already final concept ids) with lengths. */
 function packSide(sentences: string[], ids: number[][], unshared?: Float64Array): SideFeatures {
   const anchorStart = new Int32Array(sentences.length + 1);
   for (let i = 0; i < ids.length; i++) anchorStart[i + 1] = anchorStart[i] + ids[i].length;
   const anchorIds = new Int32Array(anchorStart[sentences.length]);
-  ids.forEach((list, i) => anchorIds.set(list, anchorStart[i]));
-  return {
-    count: sentences.length, chars: Float64Array.from(sentences, charLength), anchorStart, anchorIds,
-    unshared: unshared ?? new Float64Array(sentences.length),
-  };
+  for (let i = 0; i < ids.length; i++) anchorIds.set(ids[i], anchorStart[i]);
+  const chars = new Float64Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) chars[i] = charLength(sentences[i]);
+  return { count: sentences.length, chars, anchorStart, anchorIds, unshared: unshared ?? new Float64Array(sentences.length) };
 }
 
 /**
@@ -181,13 +213,22 @@ function packSide(sentences: string[], ids: number[][], unshared?: Float64Array)
  */
 const TELLING: ReadonlySet<Kind> = new Set(['number']);
 
-/** Per sentence, the weight of telling anchors whose concept `other` lacks. */
-function unsharedWeights(raw: Raw[][], other: ReadonlySet<string>): Float64Array {
-  return Float64Array.from(raw, (list) => {
+/** Flags of the concepts occurring in any sentence of a side. */
+function presence(raw: number[][], size: number): Uint8Array {
+  const on = new Uint8Array(size);
+  for (const list of raw) for (const c of list) on[c] = 1;
+  return on;
+}
+
+/** Per sentence, the weight of telling anchors whose concept the other side lacks (`other`). */
+function unsharedWeights(raw: number[][], kinds: Kind[], other: Uint8Array): Float64Array {
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
     let w = 0;
-    for (const [concept, kind] of list) if (TELLING.has(kind) && !other.has(concept)) w += WEIGHT[kind];
-    return w;
-  });
+    for (const c of raw[i]) if (other[c] === 0 && TELLING.has(kinds[c])) w += WEIGHT[kinds[c]];
+    out[i] = w;
+  }
+  return out;
 }
 
 /** Lengths and anchors of both sides of a document pair, ready for the DP. */
@@ -195,27 +236,32 @@ export function buildFeatures(src: string[], tgt: string[], options: AnchorOptio
   if (options.anchors === false) {
     return { src: packSide(src, src.map(() => [])), tgt: packSide(tgt, tgt.map(() => [])), weight: new Float32Array(0) };
   }
-  const raw = rawAnchors(src, tgt, options.lexicon);
-  const onSrc = new Set(raw.src.flat().map(([c]) => c));
-  const onTgt = new Set(raw.tgt.flat().map(([c]) => c));
+  const concepts = new Concepts();
+  const raw = rawAnchors(src, tgt, options.lexicon, concepts);
+  const size = concepts.kinds.length;
+  const onSrc = presence(raw.src, size);
+  const onTgt = presence(raw.tgt, size);
   const keep = options.keepUnshared === true;
-  const ids = new Map<string, number>();
+  // Final ids: dense over the kept concepts (on both sides, or all with `keep`), target first.
+  const final = new Int32Array(size).fill(-1);
   const weights: number[] = [];
-  const toIds = (list: Raw[]) => list.flatMap(([concept, kind]) => {
-    let id = ids.get(concept);
-    if (id === undefined) {
-      id = weights.length;
-      ids.set(concept, id);
-      weights.push(WEIGHT[kind]);
+  const remap = (lists: number[][]) => lists.map((list) => {
+    const out: number[] = [];
+    for (const c of list) {
+      if (!keep && (onSrc[c] === 0 || onTgt[c] === 0)) continue;
+      if (final[c] < 0) {
+        final[c] = weights.length;
+        weights.push(WEIGHT[concepts.kinds[c]]);
+      }
+      out.push(final[c]);
     }
-    return [id];
+    return out;
   });
-  // Only concepts on both sides: first keep the target's that the source has, then the reverse.
-  const tgtIds = raw.tgt.map((list) => toIds(list.filter(([c]) => keep || onSrc.has(c))));
-  const srcIds = raw.src.map((list) => toIds(list.filter(([c]) => keep || ids.has(c))));
+  const tgtIds = remap(raw.tgt);
+  const srcIds = remap(raw.src);
   return {
-    src: packSide(src, srcIds, unsharedWeights(raw.src, onTgt)),
-    tgt: packSide(tgt, tgtIds, unsharedWeights(raw.tgt, onSrc)),
+    src: packSide(src, srcIds, unsharedWeights(raw.src, concepts.kinds, onTgt)),
+    tgt: packSide(tgt, tgtIds, unsharedWeights(raw.tgt, concepts.kinds, onSrc)),
     weight: Float32Array.from(weights),
   };
 }

@@ -51,34 +51,45 @@ function projectBand(path: Array<[number, number]>, n: number, m: number, margin
   return out;
 }
 
+function oneToOne(shape: Shape): number {
+  return shape[0] === 1 && shape[1] === 1 ? 1 : 0;
+}
+
 /** The minimum-cost path through the band as lattice points from (0, 0) to (n, m). */
 function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction): Array<[number, number]> {
-  const shapeSrc = Int32Array.from(shapes, (x) => x[0]);
-  const shapeTgt = Int32Array.from(shapes, (x) => x[1]);
+  // 1-1 first: the usual winner sets a tight bound early, so the scorers can stop early on the rest.
+  const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
+  const shapeSrc = Int32Array.from(order, (s) => shapes[s][0]);
+  const shapeTgt = Int32Array.from(order, (s) => shapes[s][1]);
+  const shapeId = Uint8Array.from(order);
+  const count = shapes.length;
+  const { lo, hi } = band;
   const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, band.hi[i] - band.lo[i] + 1);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, hi[i] - lo[i] + 1);
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]);
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let k = band.lo[i]; k <= band.hi[i]; k++) {
-      if (i === 0 && k === 0) continue;
+    const rowEnd = hi[i];
+    for (let k = i === 0 ? Math.max(lo[0], 1) : lo[i]; k <= rowEnd; k++) {
       let best = Infinity;
       let arg = 0;
-      for (let s = 0; s < shapes.length; s++) {
+      for (let s = 0; s < count; s++) {
         const pi = i - shapeSrc[s];
         const pk = k - shapeTgt[s];
-        if (pi < 0 || pk < band.lo[pi] || pk > band.hi[pi]) continue;
-        const before = cost[offset[pi] + pk - band.lo[pi]];
+        if (pi < 0 || pk < lo[pi] || pk > hi[pi]) continue;
+        const before = cost[offset[pi] + pk - lo[pi]];
         if (before === Infinity) continue;
-        const c = before + scorer.cost(pi, i, pk, k);
+        // `best - before`: the most this bead may cost and still win, so the scorer can stop early.
+        const c = before + scorer.cost(pi, i, pk, k, best - before);
         if (c < best) {
           best = c;
-          arg = s;
+          arg = shapeId[s];
         }
       }
-      cost[offset[i] + k - band.lo[i]] = best;
-      back[offset[i] + k - band.lo[i]] = arg;
+      const cell = offset[i] + k - lo[i];
+      cost[cell] = best;
+      back[cell] = arg;
     }
   }
   return backtrack(n, m, band, offset, back, shapes);

@@ -8,7 +8,8 @@ import { buildFeatures, type PairFeatures } from './anchors.js';
 import { alignPath, type Shape } from './dp.js';
 import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
-import { BeadScorer, CoarseScorer, evidenceScore, pathScores, type BeadEvidence } from './score.js';
+import { placeGaps } from './gaps.js';
+import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
 export { learnLexicon, parseDictionary, mergeLexicons, type Lexicon, type LexiconEntry, type LearnOptions } from './lexicon.js';
@@ -86,7 +87,9 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const model = options.lengthModel ?? documentLengthModel(src, tgt);
   const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
   const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean) => (coarse ? new CoarseScorer(f, model) : new BeadScorer(f, model)));
-  return pathToBeads(path, new BeadScorer(features, model), context);
+  const scorer = new BeadScorer(features, model);
+  const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
+  return pathToBeads(placed, scorer, context);
 }
 
 /** A length model from one document pair: its own ratio when it is long enough to say, else the prior. */

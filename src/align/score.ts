@@ -4,7 +4,10 @@
  * same evidence.
  */
 import type { PairFeatures, SideFeatures } from './anchors.js';
-import { lengthCost, type LengthModel } from './length.js';
+import { lengthCost, MAX_LENGTH_COST, type LengthModel } from './length.js';
+
+/** A module-local copy: the hot path should not go through an import binding. */
+const LENGTH_CAP = MAX_LENGTH_COST;
 
 /** −log prior of a bead shape relative to 1-1 (nats): merges are rarer than 1-1 beads. */
 const SHAPE_COST: Record<string, number> = {
@@ -20,6 +23,14 @@ export const SKIP_COST = 2.2;
 /** Nats off a sentence's skip cost per unit of its unshared anchor weight, and the most taken off. */
 const UNSHARED_BONUS = 0.6;
 const UNSHARED_CAP = 1.2;
+/**
+ * Nats added to a sentence's skip cost per unit of anchor weight whose concept the other side
+ * has and its neighbours do not repeat, and the most added: a sentence sharing numbers or names
+ * with the other document is probably translated somewhere, so it should rather join a merge than
+ * be left out (unless a neighbour carries the same anchors, as a headline restates the lead).
+ */
+const SHARED_PENALTY = 0.4;
+const SHARED_CAP = 1.2;
 /**
  * Extra cost of a merged bead per sentence on its multi-sentence side that shares no anchor with
  * the other side, at full anchor density (scaled by the share of the pair's sentences that have
@@ -74,12 +85,19 @@ export function beadCost(srcChars: number, tgtChars: number, matched: number, mi
 
 /** What the DP asks of a cost function over the sentences (or merged units) of one level. */
 export interface CostFunction {
-  cost(i0: number, i1: number, k0: number, k1: number): number;
+  /**
+   * Cost of the bead src[i0, i1) × tgt[k0, k1). With `limit`, a cost that certainly exceeds it
+   * may be returned as Infinity without being worked out (the DP has something cheaper already).
+   */
+  cost(i0: number, i1: number, k0: number, k1: number, limit?: number): number;
 }
+
+/** Slack of a lower bound before it rules a bead out, so rounding can never prune the best bead. */
+const BOUND_SLACK = 1e-6;
 
 /** Exact bead costs over sentences: anchors matched as multisets. Reuses scratch space, so not reentrant. */
 export class BeadScorer implements CostFunction {
-  private readonly counts: Float32Array;
+  private readonly counts: Int32Array;
   private readonly mark: Uint8Array;
   /** Skip cost of each sentence of each side. */
   private readonly srcSkip: Float64Array;
@@ -87,21 +105,41 @@ export class BeadScorer implements CostFunction {
   /** Cost of one silent sentence in a merged bead for this document pair. */
   readonly silentCost: number;
 
+  /** Prefix sums of sentence lengths (whole numbers, so differences are exact). */
+  private readonly srcCum: Float64Array;
+  private readonly tgtCum: Float64Array;
+  /** Prefix sums of the sentences' anchor weight, for a lower bound on a bead's cost. */
+  private readonly srcWeightCum: Float64Array;
+  private readonly tgtWeightCum: Float64Array;
+
   constructor(readonly features: PairFeatures, readonly model: LengthModel) {
-    this.counts = new Float32Array(features.weight.length);
+    this.counts = new Int32Array(features.weight.length);
     this.mark = new Uint8Array(features.weight.length);
-    this.srcSkip = skipCosts(features.src);
-    this.tgtSkip = skipCosts(features.tgt);
+    this.srcSkip = skipCosts(features.src, features.weight);
+    this.tgtSkip = skipCosts(features.tgt, features.weight);
     this.silentCost = SILENT_MERGE_COST * anchorDensity(features);
+    this.lengthScale = Math.sqrt(model.variance / 2);
+    this.srcCum = prefixSums(features.src.chars);
+    this.tgtCum = prefixSums(features.tgt.chars);
+    this.srcWeightCum = prefixSums(unitWeights(features.src, features.weight));
+    this.tgtWeightCum = prefixSums(unitWeights(features.tgt, features.weight));
+  }
+
+  /** Standard deviation unit of the length model (`lengthCost` divides by it). */
+  private readonly lengthScale: number;
+
+  /** `lengthCost` of this scorer's model, written out: the DP calls it for every cell and shape. */
+  private lengthCost(srcChars: number, tgtChars: number): number {
+    const ratio = this.model.ratio;
+    const delta = Math.abs(tgtChars - ratio * srcChars) / Math.sqrt(Math.max(1, (srcChars + tgtChars / ratio) / 2));
+    return Math.min(LENGTH_CAP, delta / this.lengthScale);
   }
 
   /** Evidence of the bead src[i0, i1) × tgt[k0, k1). */
   evidence(i0: number, i1: number, k0: number, k1: number): BeadEvidence {
     const { src, tgt } = this.features;
-    let srcChars = 0;
-    let tgtChars = 0;
-    for (let i = i0; i < i1; i++) srcChars += src.chars[i];
-    for (let k = k0; k < k1; k++) tgtChars += tgt.chars[k];
+    const srcChars = this.srcCum[i1] - this.srcCum[i0];
+    const tgtChars = this.tgtCum[k1] - this.tgtCum[k0];
     let unshared = 0;
     for (let i = i0; i < i1; i++) unshared += src.unshared[i];
     for (let k = k0; k < k1; k++) unshared += tgt.unshared[k];
@@ -166,14 +204,9 @@ export class BeadScorer implements CostFunction {
         : lengthCost(srcChars, tgtChars - tgt.chars[x], this.model);
       if (without - lc < CLEAR_GAIN) extra += this.silentCost;
     };
-    if (k1 - k0 > 1) {
-      check(false, k0);
-      check(false, k1 - 1);
-    }
-    if (i1 - i0 > 1) {
-      check(true, i0);
-      check(true, i1 - 1);
-    }
+    // Every sentence of a merged side, not only its ends: a 3-1 bead can hide two glued lines.
+    if (k1 - k0 > 1) for (let k = k0; k < k1; k++) check(false, k);
+    if (i1 - i0 > 1) for (let i = i0; i < i1; i++) check(true, i);
     return extra;
   }
 
@@ -185,19 +218,20 @@ export class BeadScorer implements CostFunction {
     return c;
   }
 
-  cost(i0: number, i1: number, k0: number, k1: number): number {
+  cost(i0: number, i1: number, k0: number, k1: number, limit = Infinity): number {
     if (i0 === i1 || k0 === k1) return this.skipCost(i0, i1, k0, k1);
-    const { src, tgt } = this.features;
-    let srcChars = 0;
-    let tgtChars = 0;
-    for (let i = i0; i < i1; i++) srcChars += src.chars[i];
-    for (let k = k0; k < k1; k++) tgtChars += tgt.chars[k];
-    const total = this.match(i0, i1, k0, k1);
+    const srcChars = this.srcCum[i1] - this.srcCum[i0];
+    const tgtChars = this.tgtCum[k1] - this.tgtCum[k0];
     const a = i1 - i0;
     const b = k1 - k0;
-    const lc = lengthCost(srcChars, tgtChars, this.model);
+    const lc = this.lengthCost(srcChars, tgtChars);
+    const shape = shapeCost(a, b);
+    // The merge and miss terms are ≥ 0 and at most the smaller side's anchor weight can match.
+    const most = Math.min(this.srcWeightCum[i1] - this.srcWeightCum[i0], this.tgtWeightCum[k1] - this.tgtWeightCum[k0]);
+    if (lc + shape - MATCH_GAIN * most > limit + BOUND_SLACK) return Infinity;
+    const total = this.match(i0, i1, k0, k1);
     const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
-    return merge + lc + shapeCost(a, b) - MATCH_GAIN * this.matched + MISS_COST * (total - 2 * this.matched);
+    return merge + lc + shape - MATCH_GAIN * this.matched + MISS_COST * (total - 2 * this.matched);
   }
 
   /** 0..1 confidence that the bead's sides translate each other; 0 for 1-0 and 0-1 beads. */
@@ -213,9 +247,41 @@ export class BeadScorer implements CostFunction {
   }
 }
 
+/** Prefix sums: out[i] = xs[0] + … + xs[i − 1]. */
+function prefixSums(xs: Float64Array): Float64Array {
+  const out = new Float64Array(xs.length + 1);
+  for (let i = 0; i < xs.length; i++) out[i + 1] = out[i] + xs[i];
+  return out;
+}
+
 /** Skip cost of each sentence: cheaper when it carries numbers or names the other side never has. */
-function skipCosts(side: SideFeatures): Float64Array {
-  return Float64Array.from(side.unshared, (w) => SKIP_COST - Math.min(UNSHARED_CAP, UNSHARED_BONUS * w));
+function skipCosts(side: SideFeatures, weight: Float32Array): Float64Array {
+  const shared = ownAnchorWeights(side, weight);
+  return Float64Array.from(side.unshared, (w, i) => SKIP_COST - Math.min(UNSHARED_CAP, UNSHARED_BONUS * w)
+    + Math.min(SHARED_CAP, SHARED_PENALTY * shared[i]));
+}
+
+/** Sentences on each side of a sentence whose anchors make its own ones redundant (a headline restating the lead). */
+const NEIGHBOURHOOD = 2;
+
+/** Per sentence, the weight of its anchors that no sentence within NEIGHBOURHOOD on the same side has (a sliding count). */
+function ownAnchorWeights(side: SideFeatures, weight: Float32Array): Float64Array {
+  const out = new Float64Array(side.count);
+  const { anchorStart, anchorIds, count } = side;
+  const inWindow = new Int32Array(weight.length);
+  const own = new Int32Array(weight.length);
+  const add = (i: number, d: number) => {
+    for (let p = anchorStart[i]; p < anchorStart[i + 1]; p++) inWindow[anchorIds[p]] += d;
+  };
+  for (let i = 0; i < Math.min(count, NEIGHBOURHOOD); i++) add(i, 1);
+  for (let i = 0; i < count; i++) {
+    if (i + NEIGHBOURHOOD < count) add(i + NEIGHBOURHOOD, 1);
+    if (i - NEIGHBOURHOOD - 1 >= 0) add(i - NEIGHBOURHOOD - 1, -1);
+    for (let p = anchorStart[i]; p < anchorStart[i + 1]; p++) own[anchorIds[p]] += 1;
+    for (let p = anchorStart[i]; p < anchorStart[i + 1]; p++) if (inWindow[anchorIds[p]] === own[anchorIds[p]]) out[i] += weight[anchorIds[p]];
+    for (let p = anchorStart[i]; p < anchorStart[i + 1]; p++) own[anchorIds[p]] = 0;
+  }
+  return out;
 }
 
 /** Share of the pair's sentences (both sides) with at least one shared anchor. */
@@ -254,7 +320,7 @@ export class CoarseScorer implements CostFunction {
     return value;
   }
 
-  cost(i0: number, i1: number, k0: number, k1: number): number {
+  cost(i0: number, i1: number, k0: number, k1: number, limit = Infinity): number {
     if (i0 === i1 || k0 === k1) return this.exact.skipCost(i0, i1, k0, k1);
     const { src, tgt } = this.features;
     let srcChars = 0;
@@ -267,6 +333,10 @@ export class CoarseScorer implements CostFunction {
     for (let k = k0; k < k1; k++) {
       tgtChars += tgt.chars[k];
       total += this.tgtWeight[k];
+    }
+    // Lower bound: the miss term is ≥ 0 and the matched weight is capped at half the total below.
+    if (lengthCost(srcChars, tgtChars, this.model) + shapeCost(i1 - i0, k1 - k0) - MATCH_GAIN * (total / 2) > limit + BOUND_SLACK) {
+      return Infinity;
     }
     let matched = 0;
     for (let i = i0; i < i1; i++) for (let k = k0; k < k1; k++) matched += this.pair(i, k);

@@ -40,7 +40,7 @@ const SCALES: Array<[RegExp, number]> = [
 const PERCENT = /^\s*(?:%|per\s?cent\b|percent\b|процент[а-я]*|проц\.)/i;
 
 /** Spelled-out numbers, only those common and unambiguous enough to be worth it. */
-const SPELLED: Array<[RegExp, number]> = [
+const SPELLED_WORDS: Array<[string, number]> = [
   ['two|дв[аеу]х?', 2], ['three|тр[иеё]х?', 3], ['four|четыр[её]х?|четыре', 4], ['five|пят[иь]', 5],
   ['six|шест[иь]', 6], ['seven|сем[иь]', 7], ['eight|восьм[иь]|восемь', 8], ['nine|девят[иь]', 9],
   ['ten|десят[иь]', 10], ['eleven|одиннадцат[иь]', 11], ['twelve|двенадцат[иь]', 12],
@@ -48,7 +48,12 @@ const SPELLED: Array<[RegExp, number]> = [
   ['sixteen|шестнадцат[иь]', 16], ['seventeen|семнадцат[иь]', 17], ['eighteen|восемнадцат[иь]', 18],
   ['nineteen|девятнадцат[иь]', 19], ['twenty|двадцат[иь]', 20], ['thirty|тридцат[иь]', 30],
   ['forty|сорок[а]?', 40], ['fifty|пятьдесят|пятидесяти', 50], ['hundred|сто|сотн[яи]', 100],
-].map(([pattern, value]) => [new RegExp(`^(?:${pattern})$`, 'i'), value as number]);
+];
+const SPELLED: Array<[RegExp, number]> = SPELLED_WORDS.map(([pattern, value]) => [new RegExp(`^(?:${pattern})$`, 'i'), value as number]);
+/** Any of SPELLED at once: one test rejects the ordinary words of a sentence (same flags, so the same matches). */
+const SPELLED_ANY = new RegExp(`^(?:${SPELLED_WORDS.map(([pattern]) => pattern).join('|')})$`, 'i');
+/** SPELLED_ANY anywhere in a text: a text without digits where it fails has no mention at all. */
+const SPELLED_INSIDE = new RegExp(SPELLED_WORDS.map(([pattern]) => pattern).join('|'), 'i');
 
 const QUALIFIERS: Array<[RegExp, Exclude<Qualifier, null>]> = [
   [/(?:over|more than|above|exceeding|in excess of|at least|свыше|более|больше|не менее|по меньшей мере|как минимум)\s+$/i, 'over'],
@@ -69,12 +74,17 @@ const MONTH_DAY = new RegExp(
 );
 const TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)|(?<!${L})(${L}+)(?!${L})`, 'gu');
 
+/** MONTHS_RU anchored at the start, compiled once (monthOf runs for every date mention). */
+const MONTHS_RU_START = MONTHS_RU.map((stem) => new RegExp(`^${stem}`, 'u'));
+/** Every mention but a spelled-out number has a digit: without one only spelled words can match. */
+const DIGIT = /\d/;
+
 /** The 1-based month number of an English or Russian month name, or 0. */
 function monthOf(name: string): number {
   const lower = name.toLowerCase().replace(/\.$/, '');
   const en = MONTHS_EN.findIndex((m) => m === lower || m.slice(0, 3) === lower);
   if (en >= 0) return en + 1;
-  const ru = MONTHS_RU.findIndex((stem) => new RegExp(`^${stem}`, 'u').test(lower));
+  const ru = MONTHS_RU_START.findIndex((pattern) => pattern.test(lower));
   return ru + 1;
 }
 
@@ -121,15 +131,20 @@ export function extractNumbers(text: string): NumberMention[] {
     mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
     taken.push([start, end]);
   };
-  for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
-  for (const m of text.matchAll(MONTH_DAY)) {
-    if (!overlaps(m.index, m.index + m[0].length)) addDate(m.index, m.index + m[0].length, Number(m[2]), monthOf(m[1]));
+  const digits = DIGIT.test(text);
+  if (!digits && !SPELLED_INSIDE.test(text)) return mentions;
+  if (digits) {
+    for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
+    for (const m of text.matchAll(MONTH_DAY)) {
+      if (!overlaps(m.index, m.index + m[0].length)) addDate(m.index, m.index + m[0].length, Number(m[2]), monthOf(m[1]));
+    }
   }
 
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     if (overlaps(start, start + m[0].length)) continue;
     if (m[2] !== undefined) {
+      if (!SPELLED_ANY.test(m[2])) continue;
       const spelled = SPELLED.find(([pattern]) => pattern.test(m[2]));
       if (!spelled) continue;
       mentions.push(mention(text, start, start + m[0].length, spelled[1], true));
@@ -183,5 +198,6 @@ function spreadRangeScale(text: string, mentions: NumberMention[]): void {
 
 /** The set of keys of the numbers that must be carried across a translation (spelled numbers excluded). */
 export function numberKeys(text: string): Set<string> {
+  if (!DIGIT.test(text)) return new Set();
   return new Set(extractNumbers(text).filter((m) => !m.spelled).map((m) => m.key));
 }

@@ -1,0 +1,90 @@
+/**
+ * Gap placement after the DP: every skip costs about the same, so where a run of skipped
+ * sentences sits next to an aligned bead is decided by small differences. This pass moves an
+ * aligned bead across an adjacent run of skips on one side when that clearly improves the
+ * bead's own evidence (its tie is then broken by the evidence, not by noise in skip costs).
+ */
+
+/** A bead as lattice coordinates: src[i0, i1) × tgt[k0, k1). */
+type Span = [i0: number, i1: number, k0: number, k1: number];
+
+/** Log-odds gain a move must bring: below it the two placements are a tie, keep the DP's. */
+const MIN_GAIN = 1;
+/** Passes over the path: a move can enable one next to it (a shifted run), but not forever. */
+const MAX_PASSES = 4;
+
+/**
+ * The path with aligned beads moved across adjacent runs of single-sentence skips where
+ * `logit` (own evidence of a bead, higher is better) gains at least MIN_GAIN.
+ * `path`: lattice points (0,0)…(n,m) as the DP returns them; the result has the same ends.
+ */
+export function placeGaps(path: Array<[number, number]>, logit: (i0: number, i1: number, k0: number, k1: number) => number): Array<[number, number]> {
+  let spans: Span[] = [];
+  for (let p = 1; p < path.length; p++) spans.push([path[p - 1][0], path[p][0], path[p - 1][1], path[p][1]]);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let moved = false;
+    for (let j = 0; j < spans.length; j++) {
+      const next = moveBead(spans, j, logit);
+      if (next !== null) {
+        spans = next;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  const out: Array<[number, number]> = [[0, 0]];
+  for (const [, i1, , k1] of spans) out.push([i1, k1]);
+  return out;
+}
+
+function isAligned(s: Span): boolean {
+  return s[1] > s[0] && s[3] > s[2];
+}
+
+/** A skip of one sentence on the target side (`onTgt`) or the source side. */
+function isSkip(s: Span, onTgt: boolean): boolean {
+  return onTgt ? s[0] === s[1] && s[3] - s[2] === 1 : s[2] === s[3] && s[1] - s[0] === 1;
+}
+
+/** The spans with bead j moved to its best place across an adjacent skip run, or null. */
+function moveBead(spans: Span[], j: number, logit: (i0: number, i1: number, k0: number, k1: number) => number): Span[] | null {
+  const bead = spans[j];
+  if (!isAligned(bead)) return null;
+  const [i0, i1, k0, k1] = bead;
+  const here = logit(i0, i1, k0, k1);
+  let best: { gain: number; spans: Span[] } | null = null;
+  for (const onTgt of [true, false]) {
+    for (const dir of [1, -1]) {
+      let r = 0;
+      while (spans[j + dir * (r + 1)] !== undefined && isSkip(spans[j + dir * (r + 1)], onTgt)) r++;
+      for (let t = 1; t <= r; t++) {
+        const shift = dir * t;
+        const cand: Span = onTgt ? [i0, i1, k0 + shift, k1 + shift] : [i0 + shift, i1 + shift, k0, k1];
+        const gain = logit(...cand) - here;
+        if (gain >= MIN_GAIN && (best === null || gain > best.gain)) best = { gain, spans: rebuild(spans, j, dir, r, cand, onTgt) };
+      }
+    }
+  }
+  return best?.spans ?? null;
+}
+
+/** Spans with bead j and its run of r skips (in direction dir) replaced: skips, the moved bead `cand`, skips. */
+function rebuild(spans: Span[], j: number, dir: number, r: number, cand: Span, onTgt: boolean): Span[] {
+  const from = dir > 0 ? j : j - r;
+  const to = dir > 0 ? j + r : j;
+  // The region's lattice corners stay; inside it: skips, then the bead, then skips (in order).
+  const start: [number, number] = [spans[from][0], spans[from][2]];
+  const end: [number, number] = [spans[to][1], spans[to][3]];
+  const region: Span[] = [];
+  const skipsUntil = (i: number, k: number, target: [number, number]) => {
+    while (onTgt ? k < target[1] : i < target[0]) {
+      region.push(onTgt ? [i, i, k, k + 1] : [i, i + 1, k, k]);
+      if (onTgt) k++; else i++;
+    }
+    return [i, k] as const;
+  };
+  skipsUntil(start[0], start[1], [cand[0], cand[2]]);
+  region.push(cand);
+  skipsUntil(cand[1], cand[3], end);
+  return [...spans.slice(0, from), ...region, ...spans.slice(to + 1)];
+}
