@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm run build` (run by `npm ci` / `npm install` through `prepare`).
-import { main } from '../dist/cli.js';
+import { main } from '../dist/cli/index.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/index.js';
 
 export interface CliResult {
   code: number;

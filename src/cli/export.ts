@@ -1,0 +1,39 @@
+/** `palign export`: the translation memory as TMX, TSV, Moses or JSONL. */
+import type { Argv } from 'yargs';
+import { EXPORT_FORMATS, isExportFormat, parseLangs } from '../export/index.js';
+import { PalignError } from '../errors.js';
+import { exportUnits } from '../pipeline/export.js';
+import { defaultExportPath } from '../pipeline/run.js';
+import { EXIT_USAGE, out, parseScore, withDb, type Global } from './io.js';
+
+export function exportCommand(cli: Argv<Global>): void {
+  cli.command(
+    'export',
+    'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
+    (y) => y.option('format', { type: 'string', default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
+      .option('out', { type: 'string', describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
+      .option('min-score', { type: 'number', describe: 'leave out pairs scoring below' })
+      .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
+      .option('doc', { type: 'string', describe: 'only the pair of this document' })
+      .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL)' })
+      .option('langs', { type: 'string', describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
+    (args) =>
+      withDb(args, (db) => {
+        const format = args.format;
+        if (!isExportFormat(format)) throw new PalignError(`--format: unknown format ${format}`, EXIT_USAGE);
+        let langs: [string, string] | undefined;
+        try {
+          langs = args.langs === undefined ? undefined : parseLangs(args.langs);
+        } catch (error) {
+          throw new PalignError(`--langs: ${(error as Error).message}`, EXIT_USAGE);
+        }
+        const summary = exportUnits(db, {
+          format, out: args.out ?? defaultExportPath(args.db, format === 'moses' ? 'moses' : format),
+          minScore: parseScore(args.minScore, 'min-score'), dedupe: args.dedupe, doc: args.doc, includeUnaligned: args.includeUnaligned, langs,
+        });
+        const message = args.json ? JSON.stringify(summary) : `wrote ${summary.units} units to ${summary.files.join(', ')}`;
+        if (summary.files.includes('-')) process.stderr.write(`${message}\n`);
+        else out(message);
+      }),
+  );
+}

@@ -1,0 +1,52 @@
+/** The `palign` command line: a thin layer over the library; every command has `--help`. */
+import yargs, { type Argv } from 'yargs';
+import { PalignError } from '../errors.js';
+import { DEFAULT_DB } from '../store/open.js';
+import { VERSION } from '../version.js';
+import { alignCommand, evalCommand } from './align.js';
+import { checkCommand } from './check.js';
+import { docsCommand, showCommand } from './docs.js';
+import { exportCommand } from './export.js';
+import { ingestCommand } from './ingest.js';
+import { EXIT_ERROR, EXIT_USAGE, status, warn, type Global } from './io.js';
+import { matchCommand, pairCommand, unpairCommand } from './match.js';
+import { queryCommand, statsCommand } from './query.js';
+import { runCommand } from './run.js';
+
+/** In the order `palign --help` lists them: the pipeline, then its stages, then the consumers. */
+const COMMANDS = [
+  runCommand, ingestCommand, docsCommand, showCommand, matchCommand, pairCommand, unpairCommand,
+  alignCommand, checkCommand, exportCommand, queryCommand, statsCommand, evalCommand,
+];
+
+/** Runs palign with `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  status.code = 0;
+  const cli: Argv<Global> = yargs(argv)
+    .scriptName('palign')
+    .usage('$0 <command> [options]\n\nEnglish–Russian news articles in, a clean translation memory out.')
+    .option('db', { type: 'string', default: DEFAULT_DB, describe: 'SQLite database file', global: true })
+    .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (JSON lines)', global: true })
+    .strict()
+    .demandCommand(1, 'give a command; palign --help lists them')
+    .recommendCommands()
+    .version(VERSION)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new PalignError(message, EXIT_USAGE);
+    });
+  for (const register of COMMANDS) register(cli);
+  try {
+    await cli.parseAsync();
+    return status.code;
+  } catch (error) {
+    if (error instanceof PalignError) {
+      warn(error.message);
+      return error.exitCode;
+    }
+    warn(`internal error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,89 @@
+/** What every command shares: the global options, output, exit status, and opening the store. */
+import fs from 'node:fs';
+import { ioError, PalignError } from '../errors.js';
+import type { IngestSummary } from '../pipeline/ingest.js';
+import { openStore, type Db } from '../store/open.js';
+import type { StoredPair } from '../store/pairs.js';
+
+/** Exit codes: 0 success, 1 error, 2 bad usage, 3 done but some input files were skipped. */
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_SKIPPED = 3;
+
+/** Options every command takes. */
+export interface Global {
+  db: string;
+  json: boolean;
+}
+
+/** The exit status a command sets besides failing (reset by `main` for each run). */
+export const status = { code: 0 };
+
+export function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function warn(line: string): void {
+  process.stderr.write(`palign: ${line}\n`);
+}
+
+/** Opens the store for a command; read-only commands need it to exist already. */
+export function withDb<T>(args: Global, fn: (db: Db) => T, create = false): T {
+  const db = openStore(args.db, { create });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Skipped files are warnings, one line each, and make the exit code 3. */
+export function reportSkipped(summary: IngestSummary): void {
+  for (const s of summary.skipped) warn(`skipped ${s.path}: ${s.reason}`);
+  if (summary.skipped.length > 0) status.code = EXIT_SKIPPED;
+}
+
+/** Each document's pair, by document id. */
+export function pairOf(pairs: readonly StoredPair[]): Map<number, StoredPair> {
+  const byDoc = new Map<number, StoredPair>();
+  for (const p of pairs) {
+    byDoc.set(p.enId, p);
+    byDoc.set(p.ruId, p);
+  }
+  return byDoc;
+}
+
+/** `a: 1, b: 2` for a count record, or `none`. */
+export function counts(record: Record<string, number>): string {
+  return Object.entries(record).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+}
+
+export function terminalWidth(): number {
+  return Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
+}
+
+/** Reads a whole text file; a missing or unreadable one is a one-line error naming it. */
+export function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw ioError(file, 'read', error);
+  }
+}
+
+/** Writes a whole file; an unwritable path is a one-line error naming it. */
+export function writeFile(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw ioError(file, 'write', error);
+  }
+}
+
+/** A `--name` option that must lie in 0..1 (scores, thresholds). */
+export function parseScore(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new PalignError(`--${name}: expected a number between 0 and 1, got ${JSON.stringify(value)}`, EXIT_USAGE);
+  return n;
+}

@@ -1,0 +1,61 @@
+/** `palign query` and `palign stats`: concordance and corpus figures. */
+import type { Argv } from 'yargs';
+import { PalignError } from '../errors.js';
+import { kwic } from '../query.js';
+import { findDocument } from '../store/documents.js';
+import { search } from '../store/search.js';
+import { corpusStats } from '../store/stats.js';
+import { counts, EXIT_USAGE, out, parseScore, terminalWidth, withDb, type Global } from './io.js';
+
+export function queryCommand(cli: Argv<Global>): void {
+  cli.command(
+    'query <text..>',
+    'concordance: aligned pairs whose English or Russian side contains TEXT (words, prefixes, substrings, or FTS5 syntax)',
+    (y) => y.positional('text', { type: 'string', array: true, demandOption: true })
+      .option('lang', { type: 'string', choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
+      .option('doc', { type: 'string', describe: 'only the pair of this document' })
+      .option('min-score', { type: 'number', describe: 'only pairs scoring at least this' })
+      .option('limit', { type: 'number', default: 20, describe: 'at most this many results' }),
+    (args) =>
+      withDb(args, (db) => {
+        const limit = Number(args.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new PalignError(`--limit: expected a positive whole number, got ${args.limit}`, EXIT_USAGE);
+        const text = (args.text as string[]).join(' ');
+        const docId = args.doc === undefined ? undefined : findDocument(db, args.doc).id;
+        const hits = search(db, text, { lang: args.lang as 'en' | 'ru' | 'any', docId, minScore: parseScore(args.minScore, 'min-score'), limit });
+        if (args.json) {
+          for (const h of hits) out(JSON.stringify({ en: h.en.text, ru: h.ru.text, score: h.score, bead: h.bead, en_doc: h.enDoc, ru_doc: h.ruDoc, pair: h.pairId, unit: h.unitId, en_hits: h.en.hits, ru_hits: h.ru.hits }));
+          return;
+        }
+        const color = process.stdout.isTTY === true;
+        const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
+        const width = terminalWidth() - 6;
+        for (const h of hits) {
+          out(`${h.enDoc} ↔ ${h.ruDoc}  ${h.bead}  score ${h.score.toFixed(2)}`);
+          out(`  en  ${kwic(h.en, width, mark)}`);
+          out(`  ru  ${kwic(h.ru, width, mark)}`);
+        }
+        if (hits.length === 0) out(`no aligned pair contains ${JSON.stringify(text)}`);
+      }),
+  );
+}
+
+export function statsCommand(cli: Argv<Global>): void {
+  cli.command(
+    'stats',
+    'corpus figures: documents per language, pairs, units per bead shape, score histogram, flags',
+    (y) => y,
+    (args) =>
+      withDb(args, (db) => {
+        const s = corpusStats(db);
+        if (args.json) return out(JSON.stringify(s));
+        out(`documents  ${counts(s.documents)}`);
+        out(`pairs      ${s.pairs} (${s.aligned} aligned)`);
+        out(`units      ${s.units}: ${counts(s.beads)}`);
+        out(`flags      ${counts(s.flags)}`);
+        out('scores');
+        const max = Math.max(1, ...Object.values(s.scores));
+        for (const [k, n] of Object.entries(s.scores)) out(`  ${k}–${(Number(k) + 0.1).toFixed(1)}  ${String(n).padStart(6)}  ${'█'.repeat(Math.ceil((n / max) * 40))}`);
+      }),
+  );
+}
