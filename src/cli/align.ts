@@ -1,6 +1,6 @@
 /** `palign align` and `palign eval`: sentence alignment and its evaluation. */
 import type { Argv } from 'yargs';
-import { alignSentences } from '../align/index.js';
+import { alignCorpus } from '../align/index.js';
 import { PalignError } from '../errors.js';
 import { parseGold, scoreAlignment } from '../evaluate.js';
 import { table } from '../format.js';
@@ -47,7 +47,8 @@ export function evalCommand(cli: Argv<Global>): void {
       } catch (error) {
         throw new PalignError(`${args.gold}: ${(error as Error).message}`);
       }
-      const beads = alignSentences(src, tgt);
+      // The same two passes as the pipeline: anchors and length, then the lexicon learned from them.
+      const [beads] = alignCorpus([{ src, tgt }]).beads;
       const scores = scoreAlignment(gold, beads);
       if (args.json) return out(JSON.stringify({ src: src.length, tgt: tgt.length, gold: gold.length, beads: beads.length, ...scores }));
       const f = (x: number) => x.toFixed(3);

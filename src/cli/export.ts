@@ -11,7 +11,7 @@ export function exportCommand(cli: Argv<Global>): void {
     'export',
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
     (y) => y.option('format', { type: 'string', default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
-      .option('out', { type: 'string', describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
+      .option('out', { type: 'string', nargs: 1, describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
       .option('min-score', { type: 'number', describe: 'leave out pairs scoring below' })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
       .option('doc', { type: 'string', describe: 'only the pair of this document' })
@@ -32,8 +32,9 @@ export function exportCommand(cli: Argv<Global>): void {
           minScore: parseScore(args.minScore, 'min-score'), dedupe: args.dedupe, doc: args.doc, includeUnaligned: args.includeUnaligned, langs,
         });
         const message = args.json ? JSON.stringify(summary) : `wrote ${summary.units} units to ${summary.files.join(', ')}`;
-        if (summary.files.includes('-')) process.stderr.write(`${message}\n`);
-        else out(message);
+        // With the data on standard output, the summary goes to the terminal only.
+        if (!summary.files.includes('-')) out(message);
+        else if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
       }),
   );
 }

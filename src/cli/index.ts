@@ -42,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     await cli.parseAsync();
     return status.code;
   } catch (error) {
+    // A reader that stops early (`palign export --out - | head`) is not an error.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return status.code;
     if (error instanceof PalignError) {
       warn(error.message);
       return error.exitCode;
