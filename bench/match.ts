@@ -78,6 +78,7 @@ function main(): void {
   console.log('| corpus | gold pairs | precision | recall | F1 pooled | F1 mean / min over seeds | pairs with be/uk | mislabelled be/uk paired |');
   console.log('|---|---|---|---|---|---|---|---|');
   console.log(row('NTREX scrambled, be/uk labelled be/uk', accuracy(stories, {})));
+  console.log(row('same, verify: false (no sentence-alignment check)', accuracy(stories, {}, { verify: false })));
   console.log(row('same, bootstrap lexicon on', accuracy(stories, {}, { bootstrap: true })));
   // The test fixture holds the first 40 stories; the rest were never looked at while writing rules.
   console.log(row('fixture stories 1–40 only', accuracy(stories.slice(0, FIXTURE_STORIES), {})));

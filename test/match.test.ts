@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explainDocument, learnStemLexicon, matchDocuments, type MatchDoc } from '../src/match/index.js';
+import { explainDocument, learnStemLexicon, matchDocuments, sentenceFeatures, verifyPair, type MatchDoc } from '../src/match/index.js';
+import { REJECT_SHARE } from '../src/match/assign.js';
 import { extractEvidence, looksRussian, nameFeatures, numberFeatures, skeletonFeatures } from '../src/match/evidence.js';
 import { COGNATE_THRESHOLD, cognateSimilarity } from '../src/text/translit.js';
 import { pairScores, scramble, type Story } from '../bench/lib/match-corpus.js';
@@ -90,6 +91,37 @@ describe('matchDocuments on the seeds', () => {
     // Same topic, same people: 002/003/004 must not take 001 even when 000 is absent.
     const withoutTrue = seeds.filter((d) => !d.path.startsWith('000'));
     expect(matchDocuments(withoutTrue).pairs).toEqual([]);
+  });
+});
+
+describe('sentence-alignment verification', () => {
+  it('finds the seed translation aligning sentence by sentence and its same-topic siblings not', () => {
+    const ru = sentenceFeatures(seedText('001'), 'ru');
+    const pair = verifyPair(sentenceFeatures(seedText('000'), 'en'), ru);
+    expect(pair.anchored).toBeGreaterThanOrEqual(10);
+    expect(pair.share).toBeGreaterThanOrEqual(0.8);
+    for (const sibling of ['002', '003', '004']) {
+      expect(verifyPair(sentenceFeatures(seedText(sibling), 'en'), ru).share, sibling).toBeLessThan(REJECT_SHARE);
+    }
+  });
+
+  it('is cited by the explanation of a doubtful pair it checked', () => {
+    const result = matchDocuments(seeds);
+    const pair = result.candidates.find((c) => c.enId === idOf('000') && c.ruId === idOf('001'));
+    // The seed pair scores in the doubt zone, so it is verified; the reason must say so.
+    if (pair?.verification) expect(explainDocument(seeds, result, idOf('000')).reason).toMatch(/sentence alignment: \d+% of \d+ sentences/);
+    expect(explainDocument(seeds, result, idOf('000')).reason).toMatch(/^paired with 001_/);
+  });
+
+  it('does not lower the fixture F1 and verifies only a few candidates per document', () => {
+    const stories = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
+    const corpus = scramble(stories, { seed: 2, missingEn: 0.2, missingRu: 0.2, boilerplate: 0.3, abridged: 0.15, mislabelled: 0, withBeUk: true });
+    const on = matchDocuments(corpus.docs);
+    const off = matchDocuments(corpus.docs, { verify: false });
+    expect(pairScores(on.pairs, corpus.gold).f1).toBeGreaterThanOrEqual(pairScores(off.pairs, corpus.gold).f1);
+    const enRu = corpus.docs.filter((d) => d.lang === 'en' || d.lang === 'ru').length;
+    expect(on.candidates.filter((c) => c.verification).length).toBeLessThanOrEqual(enRu * 2);
+    expect(off.candidates.some((c) => c.verification)).toBe(false);
   });
 });
 

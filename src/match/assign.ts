@@ -4,6 +4,7 @@
  * and a margin over the runner-up when the evidence is thin.
  */
 import type { DocPair, PairEvidence } from '../types.js';
+import type { Verification } from './verify.js';
 
 /** A scored English/Russian candidate pair (document ids). */
 export interface Candidate {
@@ -11,6 +12,18 @@ export interface Candidate {
   ruId: number;
   score: number;
   evidence: PairEvidence;
+  /** Set when the pair was checked by sentence alignment (see verify.ts). */
+  verification?: Verification;
+}
+
+/** How doubtful candidates are checked by sentence alignment. */
+export interface VerifyOptions {
+  /** The verification of a candidate (memoised by the caller). */
+  verify: (c: Candidate) => Verification;
+  /** Candidates scoring below this are verified before being taken. */
+  doubtBelow: number;
+  /** Rivals scoring below this are not considered, nor rescued. */
+  rivalFloor: number;
 }
 
 /** What the assignment needs besides the candidates. */
@@ -21,6 +34,8 @@ export interface AssignOptions {
   margin: number;
   forced: ReadonlyArray<[number, number]>;
   excluded: ReadonlySet<number>;
+  /** Sentence-alignment check of doubtful candidates; absent: scores alone decide. */
+  verification?: VerifyOptions;
 }
 
 /** Minimum pair score; measured on NTREX scrambles and the seeds (see bench/README.md `## match`). */
@@ -63,6 +78,60 @@ function clearOfRunnerUp(c: Candidate, byDoc: Map<number, Candidate[]>, taken: R
   return c.score >= rival * options.margin;
 }
 
+/** Fewer anchored sentences than this and a verification says nothing (two names can meet by chance). */
+const MIN_ANCHORED = 4;
+/** At least this many anchored sentences for a verification to accept a pair on its own (fewer meet by chance too often). */
+const MIN_ANCHORED_ACCEPT = 6;
+/** A doubtful pair whose anchored sentences meet less often than this is rejected (NTREX: 1 % of true pairs, most same-event siblings)... */
+export const REJECT_SHARE = 0.5;
+/** ...and one meeting at least this often is taken without the runner-up margin. */
+const ACCEPT_SHARE = 0.8;
+/** A rival verifying this much better takes the document instead (and may sit a little under the threshold). */
+const RIVAL_MARGIN = 0.2;
+/** Rivals verified per document of a doubtful pair: the right one is nearly always among the best few. */
+const MAX_RIVALS = 2;
+
+/** What verification says of a candidate: take it, refuse it, or nothing (scores decide). */
+type Verdict = 'accept' | 'reject' | 'undecided';
+
+/** The best `MAX_RIVALS` candidates of each document of `c` (other than `c`) whose other document is free. */
+function rivalsOf(c: Candidate, byDoc: Map<number, Candidate[]>, taken: ReadonlySet<number>, options: AssignOptions, floor: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const id of [c.enId, c.ruId]) {
+    let found = 0;
+    for (const other of byDoc.get(id) ?? []) {
+      if (found >= MAX_RIVALS || other.score < floor) break;
+      if (other === c) continue;
+      const otherId = other.enId === id ? other.ruId : other.enId;
+      if (taken.has(otherId) || options.excluded.has(otherId)) continue;
+      out.push(other);
+      found++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The verdict of sentence alignment on a doubtful candidate: rejected when its names and numbers
+ * mostly meet in unaligned sentences or a rival aligns clearly better (that rival is then
+ * `endorsed`), accepted when they nearly all meet, undecided when too few sentences say anything.
+ */
+function judge(c: Candidate, byDoc: Map<number, Candidate[]>, taken: ReadonlySet<number>, options: AssignOptions, endorsed: Set<Candidate>): Verdict {
+  const v = options.verification;
+  if (!v || c.score >= v.doubtBelow) return 'undecided';
+  const own = v.verify(c);
+  if (own.anchored < MIN_ANCHORED) return 'undecided';
+  for (const rival of rivalsOf(c, byDoc, taken, options, v.rivalFloor)) {
+    const theirs = v.verify(rival);
+    if (theirs.anchored >= MIN_ANCHORED_ACCEPT && theirs.share >= ACCEPT_SHARE && theirs.share >= own.share + RIVAL_MARGIN) {
+      endorsed.add(rival);
+      return 'reject';
+    }
+  }
+  if (own.share < REJECT_SHARE) return 'reject';
+  return own.share >= ACCEPT_SHARE && own.anchored >= MIN_ANCHORED_ACCEPT ? 'accept' : 'undecided';
+}
+
 /** The 1-1 pairs: forced ones (manual) then greedy by score among the rest. */
 export function assignPairs(candidates: readonly Candidate[], options: AssignOptions): DocPair[] {
   const pairs: DocPair[] = [];
@@ -78,11 +147,16 @@ export function assignPairs(candidates: readonly Candidate[], options: AssignOpt
   }
   const byDoc = candidatesByDoc(candidates);
   const sorted = [...candidates].sort((a, b) => b.score - a.score || a.enId - b.enId || a.ruId - b.ruId);
+  const endorsed = new Set<Candidate>();
+  const floor = Math.min(options.threshold, options.verification?.rivalFloor ?? options.threshold);
   for (const c of sorted) {
-    if (c.score < options.threshold) break;
+    if (c.score < floor) break;
+    if (c.score < options.threshold && !endorsed.has(c)) continue;
     if (taken.has(c.enId) || taken.has(c.ruId)) continue;
     if (options.excluded.has(c.enId) || options.excluded.has(c.ruId)) continue;
-    if (!clearOfRunnerUp(c, byDoc, taken, options)) continue;
+    const verdict = judge(c, byDoc, taken, options, endorsed);
+    if (verdict === 'reject') continue;
+    if (verdict === 'undecided' && !endorsed.has(c) && !clearOfRunnerUp(c, byDoc, taken, options)) continue;
     pairs.push({ enId: c.enId, ruId: c.ruId, score: c.score, manual: false, evidence: c.evidence });
     taken.add(c.enId);
     taken.add(c.ruId);

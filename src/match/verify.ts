@@ -1,0 +1,83 @@
+/**
+ * Sentence-alignment verification of a candidate document pair: both documents are segmented
+ * and aligned (src/align), then we count how many sentences carrying a name or number the other
+ * document also has land in a bead whose other side carries it too. A translation mentions its
+ * names and numbers sentence by sentence in the same order, so nearly all of them meet; a
+ * same-event sibling shares names and numbers but in other sentences, so many do not.
+ * (Bead scores alone cannot tell: without a lexicon, two unrelated sentences of similar length
+ * score as high as a translation.)
+ */
+import { alignSentences } from '../align/index.js';
+import { segment } from '../segment.js';
+import type { Bead, Lang } from '../types.js';
+import { documentNames, nameFeatures, numberFeatures } from './evidence.js';
+
+/** What the alignment of a candidate pair says. */
+export interface Verification {
+  /** Share (0..1) of the anchored sentences whose bead partner shares one of their names or numbers. */
+  share: number;
+  /** Sentences (both sides) holding a name or number the other document also has. */
+  anchored: number;
+  /** Sentences of the two documents. */
+  sentences: number;
+}
+
+/** A document cut into sentences, each with its name and number features. */
+export interface SentenceFeatures {
+  texts: string[];
+  features: Array<Set<string>>;
+  /** Union of `features`. */
+  all: Set<string>;
+}
+
+/** The sentences of `text` with their features; sentence-initial names count when seen mid-sentence anywhere in the text. */
+export function sentenceFeatures(text: string, lang: Lang): SentenceFeatures {
+  const { known } = documentNames(text);
+  const texts = segment(text, lang).map((s) => s.text);
+  const features = texts.map((s) => new Set([...numberFeatures(s).keys(), ...nameFeatures(s, known).keys()]));
+  const all = new Set<string>();
+  for (const set of features) for (const f of set) all.add(f);
+  return { texts, features, all };
+}
+
+/** Features of the sentences `indices` of `side`, together. */
+function beadFeatures(side: SentenceFeatures, indices: readonly number[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of indices) for (const f of side.features[i]) out.add(f);
+  return out;
+}
+
+/** Counts, for one side of each bead, the anchored sentences and the confirmed ones. */
+function countSide(beads: readonly Bead[], own: SentenceFeatures, other: SentenceFeatures, ownSide: 'src' | 'tgt'): { anchored: number; confirmed: number } {
+  let anchored = 0;
+  let confirmed = 0;
+  for (const bead of beads) {
+    const partner = beadFeatures(other, ownSide === 'src' ? bead.tgt : bead.src);
+    for (const i of bead[ownSide]) {
+      let shared = false;
+      let met = false;
+      for (const f of own.features[i]) {
+        if (!other.all.has(f)) continue;
+        shared = true;
+        if (partner.has(f)) {
+          met = true;
+          break;
+        }
+      }
+      if (shared) anchored++;
+      if (met) confirmed++;
+    }
+  }
+  return { anchored, confirmed };
+}
+
+/** Aligns the sentences of an English and a Russian document and measures how well their shared names and numbers meet. */
+export function verifyPair(en: SentenceFeatures, ru: SentenceFeatures): Verification {
+  const sentences = en.texts.length + ru.texts.length;
+  if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences };
+  const beads = alignSentences(en.texts, ru.texts);
+  const a = countSide(beads, en, ru, 'src');
+  const b = countSide(beads, ru, en, 'tgt');
+  const anchored = a.anchored + b.anchored;
+  return { share: anchored === 0 ? 0 : (a.confirmed + b.confirmed) / anchored, anchored, sentences };
+}
