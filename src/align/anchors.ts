@@ -7,7 +7,7 @@
  */
 import { numberKeys } from '../text/numbers.js';
 import { COGNATE_THRESHOLD, cognateSimilarity, nameKey } from '../text/translit.js';
-import { contentStems, nameCandidates, words } from '../text/tokens.js';
+import { contentStems, nameCandidates } from '../text/tokens.js';
 import { charLength } from './length.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -94,6 +94,8 @@ function addSharedAnchors(sentence: string, concepts: Concepts, out: number[]): 
 /** The first word of a sentence (the `tokens.ts` word pattern, first match only). */
 const FIRST_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/u;
 const INITIAL_UPPER = /^\p{Lu}/u;
+/** Every word of a sentence (the `tokens.ts` word pattern) as plain strings: no token objects in the hot loop. */
+const ALL_WORDS = new RegExp(FIRST_WORD.source, 'gu');
 
 /**
  * Name candidates of every source sentence; a sentence-initial capitalised word counts when the
@@ -175,12 +177,12 @@ function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined, 
   const tgtRaw = tgt.map((s) => {
     const out: number[] = [];
     addSharedAnchors(s, concepts, out);
-    for (const token of words(s)) {
-      let id = wordConcept.get(token.text);
+    for (const word of s.match(ALL_WORDS) ?? []) {
+      let id = wordConcept.get(word);
       if (id === undefined) {
-        const concept = targetConcept(token.text, buckets, keyOf);
+        const concept = targetConcept(word, buckets, keyOf);
         id = concept === null ? -1 : concepts.id(concept, 'name');
-        wordConcept.set(token.text, id);
+        wordConcept.set(word, id);
       }
       if (id >= 0) out.push(id);
     }
@@ -200,7 +202,12 @@ function packSide(sentences: string[], ids: number[][], unshared?: Float64Array)
   const anchorStart = new Int32Array(sentences.length + 1);
   for (let i = 0; i < ids.length; i++) anchorStart[i + 1] = anchorStart[i] + ids[i].length;
   const anchorIds = new Int32Array(anchorStart[sentences.length]);
-  for (let i = 0; i < ids.length; i++) anchorIds.set(ids[i], anchorStart[i]);
+  // A plain loop: `set` from a JS array goes through a slow generic path, once per sentence.
+  for (let i = 0; i < ids.length; i++) {
+    const list = ids[i];
+    const at = anchorStart[i];
+    for (let j = 0; j < list.length; j++) anchorIds[at + j] = list[j];
+  }
   const chars = new Float64Array(sentences.length);
   for (let i = 0; i < sentences.length; i++) chars[i] = charLength(sentences[i]);
   return { count: sentences.length, chars, anchorStart, anchorIds, unshared: unshared ?? new Float64Array(sentences.length) };
@@ -266,15 +273,15 @@ export function buildFeatures(src: string[], tgt: string[], options: AnchorOptio
   };
 }
 
-/** One side at half the resolution: consecutive pairs of sentences merged into one unit. */
-export function coarsen(side: SideFeatures): SideFeatures {
-  const count = Math.ceil(side.count / 2);
+/** One side at 1/`factor` of the resolution: runs of `factor` consecutive sentences merged into one unit. */
+export function coarsen(side: SideFeatures, factor = 2): SideFeatures {
+  const count = Math.ceil(side.count / factor);
   const chars = new Float64Array(count);
   const unshared = new Float64Array(count);
   const anchorStart = new Int32Array(count + 1);
   for (let u = 0; u < count; u++) {
-    const last = Math.min(side.count, 2 * u + 2);
-    for (let i = 2 * u; i < last; i++) {
+    const last = Math.min(side.count, factor * u + factor);
+    for (let i = factor * u; i < last; i++) {
       chars[u] += side.chars[i];
       unshared[u] += side.unshared[i];
     }

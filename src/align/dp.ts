@@ -17,25 +17,35 @@ export interface Band {
 
 /** A lattice cell count up to which the whole lattice is searched (≈ 250 × 250 sentences). */
 const FULL_SEARCH_CELLS = 60_000;
-/** Sentences of slack on each side of a projected coarse path; a coarse unit is 2 sentences. */
+/** Units (sentences at the fine level) of slack on each side of a projected coarse path. */
 const BAND_MARGIN = 4;
+/**
+ * Units per unit of the next coarser level: 2 below the sentence level and near the top (the
+ * level that places the band of a fully searched one), 4 in between on large lattices, so the
+ * coarse levels together cost much less than the fine one instead of as much. A band of
+ * BAND_MARGIN units stays exact on the levels that matter most for the result.
+ */
+const FIRST_FACTOR = 2;
+const COARSE_FACTOR = 4;
+/** Lattice cells above which a coarse level is coarsened by COARSE_FACTOR (its next level is still large). */
+const QUARTER_CELLS = COARSE_FACTOR * COARSE_FACTOR * FULL_SEARCH_CELLS;
 
 /** The whole lattice of n × m sentences as a band. */
 function fullBand(n: number, m: number): Band {
   return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
 }
 
-/** A band of `margin` around the path of a half-resolution alignment, projected to n × m. */
-function projectBand(path: Array<[number, number]>, n: number, m: number, margin: number): Band {
+/** A band of `margin` around the path of an alignment at 1/`factor` resolution, projected to n × m. */
+function projectBand(path: Array<[number, number]>, n: number, m: number, margin: number, factor: number): Band {
   const lo = new Int32Array(n + 1).fill(m);
   const hi = new Int32Array(n + 1);
   for (let p = 1; p < path.length; p++) {
     const [i0, k0] = path[p - 1];
     const [i1, k1] = path[p];
-    const rowEnd = Math.min(n, 2 * i1);
-    for (let i = Math.min(n, 2 * i0); i <= rowEnd; i++) {
-      lo[i] = Math.min(lo[i], Math.max(0, 2 * k0 - margin));
-      hi[i] = Math.max(hi[i], Math.min(m, 2 * k1 + margin));
+    const rowEnd = Math.min(n, factor * i1);
+    for (let i = Math.min(n, factor * i0); i <= rowEnd; i++) {
+      lo[i] = Math.min(lo[i], Math.max(0, factor * k0 - margin));
+      hi[i] = Math.max(hi[i], Math.min(m, factor * k1 + margin));
     }
   }
   // Widen by rows too: the fine path may cross a coarse boundary a little early or late.
@@ -109,17 +119,19 @@ function backtrack(n: number, m: number, band: Band, offset: Int32Array, back: U
 /**
  * The best alignment path (lattice points) of a document pair's features, searching the
  * whole lattice when small and a band around a coarse alignment otherwise.
- * `makeScorer` builds the cost function for features of a level (`coarse`: units are merged sentences).
+ * `makeScorer` builds the cost function for features of a level (`coarse`: units are merged sentences)
+ * and the band that level's search will visit.
  */
 export function alignPath(
-  features: PairFeatures, shapes: Shape[], makeScorer: (f: PairFeatures, coarse: boolean) => CostFunction, coarse = false,
+  features: PairFeatures, shapes: Shape[], makeScorer: (f: PairFeatures, coarse: boolean, band: Band) => CostFunction, coarse = false,
 ): Array<[number, number]> {
   const n = features.src.count;
   const m = features.tgt.count;
   let band = fullBand(n, m);
   if ((n + 1) * (m + 1) > FULL_SEARCH_CELLS && n > 1 && m > 1) {
-    const half: PairFeatures = { src: coarsen(features.src), tgt: coarsen(features.tgt), weight: features.weight };
-    band = projectBand(alignPath(half, shapes, makeScorer, true), n, m, BAND_MARGIN);
+    const factor = coarse && (n + 1) * (m + 1) > QUARTER_CELLS ? COARSE_FACTOR : FIRST_FACTOR;
+    const half: PairFeatures = { src: coarsen(features.src, factor), tgt: coarsen(features.tgt, factor), weight: features.weight };
+    band = projectBand(alignPath(half, shapes, makeScorer, true), n, m, BAND_MARGIN, factor);
   }
-  return searchBand(n, m, band, shapes, makeScorer(features, coarse));
+  return searchBand(n, m, band, shapes, makeScorer(features, coarse, band));
 }

@@ -5,7 +5,7 @@
  */
 import type { Bead } from '../types.js';
 import { buildFeatures, type PairFeatures } from './anchors.js';
-import { alignPath, type Shape } from './dp.js';
+import { alignPath, type Band, type Shape } from './dp.js';
 import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { placeGaps } from './gaps.js';
@@ -86,7 +86,7 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
 function align(src: string[], tgt: string[], options: AlignOptions, context: boolean): Bead[] {
   const model = options.lengthModel ?? documentLengthModel(src, tgt);
   const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
-  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean) => (coarse ? new CoarseScorer(f, model) : new BeadScorer(f, model)));
+  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model)));
   const scorer = new BeadScorer(features, model);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   return pathToBeads(placed, scorer, context);

@@ -240,7 +240,7 @@ export class BeadScorer implements CostFunction {
     return evidenceScore(this.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, this.model);
   }
 
-  /** The matched anchor weight of one unit pair (used by the coarse scorer's cache). */
+  /** The matched anchor weight of one unit pair (the coarse scorer's cache). */
   pairMatch(i: number, k: number): number {
     this.match(i, i + 1, k, k + 1);
     return this.matched;
@@ -294,28 +294,53 @@ function anchorDensity(features: PairFeatures): number {
   return total === 0 ? 0 : withAnchors / total;
 }
 
+/** Units a coarse bead spans on one side at most (the largest default shape side is 3). */
+const MAX_UNITS = 3;
+
 /**
- * Bead costs over merged units of a coarse level: a bead's matched weight is the sum over its
- * unit pairs, each computed once and cached, so the work per bead does not grow with the units.
+ * Bead costs over merged units of a coarse level (a coarse level only places the band of the
+ * next finer one, so it gets no merge checks): a bead's matched weight is the sum over its unit
+ * pairs, each worked out once and cached in a typed array over the band the DP will search
+ * (`rowLo`/`rowHi`: the target units row i may pair with); pairs outside it are worked out each time.
  */
 export class CoarseScorer implements CostFunction {
   private readonly exact: BeadScorer;
   private readonly srcWeight: Float64Array;
   private readonly tgtWeight: Float64Array;
-  private readonly cache = new Map<number, number>();
+  /** Matched weight per unit pair in the band (NaN: not yet worked out). */
+  private readonly cache: Float64Array;
+  private readonly rowStart: Int32Array;
+  private readonly rowLo: Int32Array;
+  private readonly rowHi: Int32Array;
 
-  constructor(readonly features: PairFeatures, readonly model: LengthModel) {
+  /** `band`: target units row i may reach, lo[i]..hi[i] (i = 0..n); absent: the whole lattice. */
+  constructor(readonly features: PairFeatures, readonly model: LengthModel, band?: { lo: Int32Array; hi: Int32Array }) {
     this.exact = new BeadScorer(features, model);
     this.srcWeight = unitWeights(features.src, features.weight);
     this.tgtWeight = unitWeights(features.tgt, features.weight);
+    const n = features.src.count;
+    const m = features.tgt.count;
+    this.rowLo = new Int32Array(n);
+    this.rowHi = new Int32Array(n);
+    this.rowStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      // Pair (i, k) belongs to beads from row ≤ i to a row in (i, i + MAX_UNITS].
+      let hi = -1;
+      for (let r = i + 1; r <= Math.min(n, i + MAX_UNITS); r++) hi = Math.max(hi, band ? band.hi[r] - 1 : m - 1);
+      this.rowLo[i] = band ? band.lo[i] : 0;
+      this.rowHi[i] = hi;
+      this.rowStart[i + 1] = this.rowStart[i] + Math.max(0, hi - this.rowLo[i] + 1);
+    }
+    this.cache = new Float64Array(this.rowStart[n]).fill(NaN);
   }
 
   private pair(i: number, k: number): number {
-    const key = i * (this.features.tgt.count + 1) + k;
-    let value = this.cache.get(key);
-    if (value === undefined) {
+    if (k < this.rowLo[i] || k > this.rowHi[i]) return this.exact.pairMatch(i, k);
+    const key = this.rowStart[i] + k - this.rowLo[i];
+    let value = this.cache[key];
+    if (Number.isNaN(value)) {
       value = this.exact.pairMatch(i, k);
-      this.cache.set(key, value);
+      this.cache[key] = value;
     }
     return value;
   }

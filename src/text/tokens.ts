@@ -66,7 +66,9 @@ export const STEM_LENGTH = 5;
 
 /** A crude language-independent stem: the lower-cased word cut to `STEM_LENGTH` characters. */
 export function stem(word: string): string {
-  return word.toLowerCase().replace(/ё/g, 'е').slice(0, STEM_LENGTH);
+  const lower = word.toLowerCase();
+  // The test is cheaper than a replace on the many words without `ё`.
+  return (lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower).slice(0, STEM_LENGTH);
 }
 
 /** Words shorter than this are mostly function words and carry little lexical evidence. */
@@ -75,6 +77,7 @@ const MIN_CONTENT_WORD = 3;
 /** The distinct stems of the words of `text` that are long enough to be content words. */
 export function contentStems(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) if (m[0].length >= MIN_CONTENT_WORD) out.add(stem(m[0]));
+  // `match` gives plain strings: no match objects for every word.
+  for (const w of text.match(WORD) ?? []) if (w.length >= MIN_CONTENT_WORD) out.add(stem(w));
   return [...out];
 }
