@@ -190,3 +190,52 @@ describe('second round: phonetic names, lexicon, corpus vocabulary, number local
     expect(numberFlags('The attack occurred at 7 a.m.', 'Нападение произошло в 9 утра.')).toHaveLength(1);
   });
 });
+
+describe('third round: conversions, moved names, acronyms, adjectives', () => {
+  const numberFlags = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'number' && serious(f));
+  const nameFlags = (flags: Flag[]) => flags.filter((f) => f.kind === 'name' && serious(f)).flatMap((f) => [...f.en, ...f.ru]);
+  it('accepts a plausible unit conversion and warns about an implausible one', () => {
+    const en = 'Rosa had winds of 85 mph and was located 385 miles southwest of Punta Eugenia.';
+    expect(numberFlags(en, 'Ветер достигал 135 км/ч, циклон находился в 620 км к юго-западу от Пунта-Эухении.')).toEqual([]);
+    const wrong = numberFlags(en, 'Ветер достигал 131 км/ч, циклон находился в 620 км к юго-западу от Пунта-Эухении.');
+    expect(wrong.map((f) => [f.en, f.ru])).toEqual([[['85'], ['131']]]);
+    expect(numberFlags('New York could reach 80 degrees.', 'В Нью-Йорке может быть до 27 градусов.')).toEqual([]);
+    expect(numberFlags('New York could reach 80 degrees.', 'В Нью-Йорке может быть до 22 градусов.')).toHaveLength(1);
+  });
+  it('keeps a name moved to the neighbouring sentence to an info note', () => {
+    const units: AlignedUnit[] = [
+      { index: 0, en: 'The storm hit the coast on Sunday.', ru: 'Шторм обрушился на побережье в воскресенье.', score: 0.9, bead: '1-1' },
+      { index: 1, en: 'Officials in Acapulco ordered an evacuation.', ru: 'Местные власти распорядились начать эвакуацию.', score: 0.9, bead: '1-1' },
+      { index: 2, en: 'Thousands of people left their homes.', ru: 'Тысячи жителей Акапулько покинули свои дома.', score: 0.9, bead: '1-1' },
+    ];
+    const moved = flagsOf(checkUnits(units), 1).filter((f) => f.kind === 'name');
+    expect(moved.map((f) => f.severity)).toEqual(['info']);
+    expect(moved[0].message).toMatch(/moved/);
+    const dropped = units.map((u, i) => (i === 2 ? { ...u, ru: 'Тысячи жителей покинули свои дома.' } : u));
+    expect(flagsOf(checkUnits(dropped), 1).filter((f) => f.kind === 'name').map((f) => f.severity)).toEqual(['warning']);
+  });
+  it('does not let a sentence-initial word or a person\'s name pair with an unrelated acronym', () => {
+    expect(nameFlags(checkPair('But Flake said the FBI would look into it.', 'Однако ФБР займется этим.'))).toEqual(['Flake']);
+    expect(nameFlags(checkPair('The Federation of German Industries (BDI) called on the US to stay away.', 'Федерация призвала США держаться подальше.'))).toContain('BDI');
+    expect(nameFlags(checkPair('The FBI will investigate.', 'ФБР проведет расследование.'))).toEqual([]);
+  });
+  it('matches nationality adjectives to Russian compounds and warns when one the translation spells by sound is missing', () => {
+    expect(nameFlags(checkPair('North Korean defectors arrived.', 'Прибыли северокорейские перебежчики.'))).toEqual([]);
+    const units: AlignedUnit[] = [
+      { index: 0, en: 'Chilean officials welcomed the ruling.', ru: 'Чилийские чиновники приветствовали решение.', score: 0.9, bead: '1-1' },
+      { index: 1, en: 'The rhetoric has sapped any Chilean goodwill, she said.', ru: 'По ее словам, риторика уничтожила доброжелательность.', score: 0.9, bead: '1-1' },
+    ];
+    expect(flagsOf(checkUnits(units), 1).filter((f) => f.kind === 'name').map((f) => f.severity)).toEqual(['warning']);
+    expect(checkPair('The rhetoric has sapped any Chilean goodwill.', 'Риторика уничтожила доброжелательность.').filter((f) => f.kind === 'name').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('lowers a title-case headline word seen nowhere else, but not a name the body repeats', () => {
+    const units: AlignedUnit[] = [
+      { index: 0, en: 'Hurricane Rosa Soars Above Baja California', ru: 'Ураган «Роза» усиливается у Нижней Калифорнии', score: 0.9, bead: '1-1' },
+      { index: 1, en: 'Rosa is expected to weaken near Baja California on Monday.', ru: 'Ожидается, что в понедельник «Роза» ослабнет у Нижней Калифорнии.', score: 0.9, bead: '1-1' },
+    ];
+    const head = flagsOf(checkUnits(units), 0).filter((f) => f.kind === 'name');
+    expect(head.filter(serious)).toEqual([]);
+    const dropped = units.map((u, i) => (i === 0 ? { ...u, ru: 'Ураган усиливается у Нижней Калифорнии' } : u));
+    expect(nameFlags(flagsOf(checkUnits(dropped), 0)).join(' ')).toMatch(/\bRosa\b/);
+  });
+});

@@ -4,6 +4,7 @@
  * text, quotes/brackets and URLs. Each check is its own module; this one runs them.
  */
 import { checkLength, DEFAULT_LENGTH_NORM } from './length.js';
+import { reviewInContext } from './context.js';
 import { checkNames, nameContext } from './names.js';
 export { corpusVocabulary } from './names.js';
 import { checkNumbers } from './numbers.js';
@@ -49,20 +50,18 @@ export function checkPair(en: string, ru: string, options: CheckOptions = {}): F
 
 /**
  * Flags for all units of one document pair: the per-pair checks with the whole documents as
- * name context, plus omissions/additions and low scores. Only units with flags are returned,
- * `index` being the unit's own index.
+ * name context, plus omissions/additions and low scores. A name or number missing in one unit
+ * but found in a neighbouring unit of the other side (moved there), or a name a pronoun may stand
+ * for, is only an info note. Only units with flags are returned, `index` being the unit's own index.
  */
 export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Array<{ index: number; flags: Flag[] }> {
-  const context = nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'), options.vocabulary, options.lexicon);
+  const context = { ...nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'), options.vocabulary, options.lexicon), units };
   const unaligned = checkOmissions(units, options.minOmissionChars ?? DEFAULT_MIN_OMISSION_CHARS);
-  const out: Array<{ index: number; flags: Flag[] }> = [];
-  units.forEach((u, i) => {
-    const flags = [
-      ...(unaligned.get(i) ?? []),
-      ...checkScore(u, options.minScore ?? DEFAULT_MIN_SCORE),
-      ...pairFlags(u.en, u.ru, options, context),
-    ].filter((f) => enabled(options, f.kind));
-    if (flags.length) out.push({ index: u.index, flags });
-  });
-  return out;
+  const perUnit = units.map((u, i) => [
+    ...(unaligned.get(i) ?? []),
+    ...checkScore(u, options.minScore ?? DEFAULT_MIN_SCORE),
+    ...pairFlags(u.en, u.ru, options, context),
+  ].filter((f) => enabled(options, f.kind)));
+  const reviewed = reviewInContext(units, perUnit, options.lengthRatio ?? DEFAULT_LENGTH_NORM);
+  return units.flatMap((u, i) => (reviewed[i].length ? [{ index: u.index, flags: reviewed[i] }] : []));
 }

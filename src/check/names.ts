@@ -54,8 +54,8 @@ const RU_ADJ_SUFFIX = /(?:sk|tsk|ck|ts)[a-z]{0,4}$/;
 /** Words that may sit inside an acronym's spelled-out form without a capital (`Council of the Union`). */
 const ACRONYM_MAX = 6;
 const ACRONYM = /^[\p{Lu}\d-]{2,}$/u;
-/** English nationality/derived adjectives (`Scottish`, `Korean`): Russian renders many with another stem, so only info. */
-const EN_ADJECTIVE = /(?:ish|ese|ian|ean|an|ic)$/;
+/** English nationality/derived adjectives (`Scottish`, `Korean`, `Mexican`; not any `-an`, which names end in too): Russian renders many with another stem, so only info. */
+const EN_ADJECTIVE = /(?:ish|ese|ian|ean|ican|ic)$/;
 /** English possessive ending, not part of the name (`Russia's`). */
 const POSSESSIVE = /['’](?:s|m|ve|ll|d|re|t)?$/;
 /**
@@ -77,6 +77,22 @@ function stemsAgree(a: string, b: string): boolean {
 
 /** True when `word` on the other side can be the counterpart of name `name`. */
 export function sameName(name: string, word: string): boolean {
+  const key = `${name}\u0000${word}`;
+  let same = sameNameMemo.get(key);
+  if (same === undefined) {
+    if (sameNameMemo.size >= SAME_NAME_MEMO_LIMIT) sameNameMemo.clear();
+    same = compareNames(name, word);
+    sameNameMemo.set(key, same);
+  }
+  return same;
+}
+
+/** Memo of `sameName`: a document compares the same names with the same words many times; cleared past this size. */
+const SAME_NAME_MEMO_LIMIT = 200000;
+const sameNameMemo = new Map<string, boolean>();
+
+/** The uncached comparison behind `sameName`. */
+function compareNames(name: string, word: string): boolean {
   name = name.replace(POSSESSIVE, '').replace(/\./g, '');
   word = word.replace(POSSESSIVE, '').replace(/\./g, '');
   if (soundAlike(name, word) || soundAlike(word, name)) return true;
@@ -84,32 +100,84 @@ export function sameName(name: string, word: string): boolean {
   const a = nameKey(name);
   const b = nameKey(word);
   if (a.length >= PREFIX_LENGTH && b.length >= PREFIX_LENGTH && a.slice(0, PREFIX_LENGTH) === b.slice(0, PREFIX_LENGTH)) return true;
-  return stemsAgree(adjectiveStem(a), adjectiveStem(b));
+  return stemsAgree(adjectiveStem(a), adjectiveStem(b)) || nationalAgree(a, b);
 }
 
-/** Lengths of the runs of consecutive capitalised words of `text` (a spelled-out acronym is such a run). */
-function capitalisedRuns(text: string): number[] {
-  const runs: number[] = [];
-  let run = 0;
+/** Share of the shorter country stem two adjectives must begin with alike (`korea` ~ `korey`). */
+const NATIONAL_SHARE = 0.8;
+
+/** The country stem of an adjective key: `korean` → `korea`, `chilean` → `chile`, `koreysky` → `korey`. */
+function nationalStem(key: string): string {
+  const cut = key.replace(/(?<=[ie]a)n$/, '').replace(RU_ADJ_SUFFIX, '');
+  return cut.length >= MIN_ADJ_STEM ? cut : key;
+}
+
+/** Length of the common prefix of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * True when keys `a` and `b` are adjectives of one country, the Russian one perhaps a compound
+ * (`korean` ~ `koreysky`, `korean` ~ `severokoreyskih` via the linking vowel of `северо-`).
+ */
+function nationalAgree(a: string, b: string): boolean {
+  const x = nationalStem(a);
+  const y = nationalStem(b);
+  const alike = (p: string, q: string) => commonPrefix(p, q) >= Math.max(MIN_ADJ_STEM, NATIONAL_SHARE * Math.min(p.length, q.length));
+  return alike(x, y) || compoundPart(x, y) || compoundPart(y, x);
+}
+
+/** Shortest first part of a Russian compound adjective (`северо-`, `южно-`, `ново-`). */
+const MIN_COMPOUND_HEAD = 3;
+
+/**
+ * True when `key` is a Russian compound adjective whose second part is `nameStem`, joined by
+ * the linking vowel (`severokoreyskikh` ~ `kore` of `Korean`, `yuzhnoafrikanskiy` ~ `afrik`).
+ */
+function compoundPart(nameStem: string, key: string): boolean {
+  if (nameStem.length < MIN_ADJ_STEM) return false;
+  for (let n = MIN_ADJ_STEM; n <= nameStem.length; n++) {
+    const at = key.indexOf(nameStem.slice(0, n), MIN_COMPOUND_HEAD + 1);
+    if (at > MIN_COMPOUND_HEAD && /[oe]/.test(key[at - 1]) && commonPrefix(nameStem, key.slice(at)) >= NATIONAL_SHARE * nameStem.length) return true;
+  }
+  return false;
+}
+
+/** The runs of two or more consecutive capitalised words of `text` (a spelled-out acronym is such a run). */
+function capitalisedRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
   let lastEnd = -1;
   for (const w of words(text)) {
     const capital = /^\p{Lu}/u.test(w.text);
     const adjacent = lastEnd >= 0 && /^\s+$/.test(text.slice(lastEnd, w.start));
-    if (capital && adjacent && run > 0) run++;
+    if (capital && adjacent && run.length > 0) run.push(w.text);
     else {
-      if (run > 1) runs.push(run);
-      run = capital ? 1 : 0;
+      if (run.length > 1) runs.push(run);
+      run = capital ? [w.text] : [];
     }
     lastEnd = w.end;
   }
-  if (run > 1) runs.push(run);
+  if (run.length > 1) runs.push(run);
   return runs;
 }
 
-/** True when acronym `acr` may stand for a run of capitalised words on the other side (`ВГС` ~ `Supreme State Council`). */
-function acronymSpelledOut(acr: string, otherRuns: number[]): boolean {
+/**
+ * True when a run of capitalised words reads as an institution's name, which news abbreviates:
+ * it has an English title word (`Supreme State Council`) or a Russian adjective (`Соединенные Штаты`).
+ * A person's name (`Donald Trump`) or a sentence start (`But Flake`) is no such run.
+ */
+function institutionRun(run: string[]): boolean {
+  return run.some((w) => TITLE_WORDS.has(w.toLowerCase()) || (isCyrillic(w) && RU_ADJECTIVE.test(w.toLowerCase())));
+}
+
+/** True when acronym `acr` may stand for an institution's run of capitalised words on the other side (`ВГС` ~ `Supreme State Council`). */
+function acronymSpelledOut(acr: string, otherRuns: string[][]): boolean {
   const letters = acronymLetters(acr);
-  return letters <= ACRONYM_MAX && otherRuns.some((n) => Math.abs(n - letters) <= 1);
+  return letters <= ACRONYM_MAX && otherRuns.some((r) => institutionRun(r) && Math.abs(r.length - letters) <= 1);
 }
 
 /** Shortest non-acronym name checked: two-letter capitalised words are mostly abbreviations (`Св`, `Mr`). */
@@ -159,26 +227,35 @@ function acronyms(text: string): string[] {
   return [...words(text).map((w) => w.text).filter((w) => ACRONYM.test(w)), ...dottedAcronyms(text)];
 }
 
-/** Length of the run of capitalised words holding `token` in `text` (1 when alone). */
-function runLength(text: string, token: Token): number {
+/** The run of capitalised words holding `token` in `text` (just the token when alone). */
+function runOf(text: string, token: Token): string[] {
   const before = text.slice(0, token.start).match(/(?:\p{Lu}[\p{L}-]*\s+)*$/u)?.[0] ?? '';
   const after = text.slice(token.end).match(/^(?:\s+\p{Lu}[\p{L}-]*)*/u)?.[0] ?? '';
-  return 1 + (before.match(/\S+/g)?.length ?? 0) + (after.match(/\S+/g)?.length ?? 0);
+  return [...(before.match(/\S+/g) ?? []), token.text, ...(after.match(/\S+/g) ?? [])];
 }
 
 /**
- * True when `c` may correspond to an abbreviation on the other side: an acronym of the same
- * length (`AI` ~ `ИИ`, `HIV` ~ `ВИЧ`), or a spelled-out run matching an acronym's letters
- * (`ВГС` ~ `Supreme State Council`, `Соединенные Штаты` ~ `US`).
+ * Letter counts of the acronyms of `theirs` that no word of `mine` already accounts for
+ * (`США` is taken by `U.S.`): only those are free to stand for another name of `mine`.
+ */
+function freeAcronyms(mine: string, theirs: string): number[] {
+  const mineWords = counterpartWords(mine);
+  return acronyms(theirs).filter((a) => !mineWords.some((w) => sameName(a, w))).map(acronymLetters);
+}
+
+/**
+ * True when `c` may correspond to an abbreviation on the other side: a free acronym (see
+ * `freeAcronyms`) of the same length (`HIV` ~ `ВИЧ`), or an institution's run whose length
+ * matches an acronym's letters (`ВГС` ~ `Supreme State Council`, `Соединенные Штаты` ~ `US`).
  */
 function abbreviationCounterpart(mine: string, c: Token, theirs: string): boolean {
-  const theirAcronyms = acronyms(theirs).map(acronymLetters);
+  const free = freeAcronyms(mine, theirs);
   if (ACRONYM.test(c.text)) {
     const n = acronymLetters(c.text);
-    return theirAcronyms.includes(n) || acronymSpelledOut(c.text, capitalisedRuns(theirs));
+    return free.includes(n) || acronymSpelledOut(c.text, capitalisedRuns(theirs));
   }
-  const run = runLength(mine, c);
-  return run > 1 && theirAcronyms.some((n) => Math.abs(n - run) <= 1);
+  const run = runOf(mine, c);
+  return run.length > 1 && institutionRun(run) && free.some((n) => Math.abs(n - run.length) <= 1);
 }
 
 /** True when `text` has capitalised title words (`Cup`, `Supreme`) mid-sentence, which Russian may render as capitalised common nouns. */
@@ -236,14 +313,25 @@ function translated(name: string, from: Side, theirStems: ReadonlySet<string>, l
   return targets !== undefined && [...targets].some((t) => theirStems.has(t));
 }
 
+/**
+ * Stems of the words of `theirs` that are not the sound counterpart of a name of `mine`: a
+ * surname always seen with its first name (`Lopez Obrador`) gets the first name's partner in
+ * the lexicon, which must not stand in for the first name once that is dropped.
+ */
+function unclaimedStems(theirWords: string[], mineNames: Token[]): Set<string> {
+  return new Set(theirWords.filter((w) => !mineNames.some((n) => sameName(n.text, w))).map(stem));
+}
+
 /** Names of side `from` (text `mine`) with no counterpart in `theirs`, as flags. */
 function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext): Flag[] {
   const known = from === 'en' ? ctx.enKnown : ctx.ruKnown;
   const lower = from === 'en' ? ctx.enLower : ctx.ruLower;
   const corpusLower = ctx.corpus?.[from];
   const theirWords = counterpartWords(theirs);
-  const theirStems = new Set(theirWords.map(stem));
-  const missing = candidates(mine, known, lower).filter((c) =>
+  const mineNames = candidates(mine, known, lower);
+  const matched = mineNames.filter((c) => theirWords.some((w) => sameName(c.text, w)));
+  const theirStems = unclaimedStems(theirWords, matched);
+  const missing = mineNames.filter((c) =>
     !theirWords.some((w) => sameName(c.text, w)) && !abbreviationCounterpart(mine, c, theirs)
     && !translated(c.text, from, theirStems, ctx.lexicon));
   const other: Side = from === 'en' ? 'ru' : 'en';
@@ -253,9 +341,26 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
     const message = from === 'en' ? `${shown} missing in ${LANGUAGE[other]}` : `${shown} added in ${LANGUAGE[from]}`;
     const parts = t.text.split(/\s+/);
     const adjective = from === 'ru' ? RU_ADJECTIVE : EN_ADJECTIVE;
-    const uncertain = (titles && parts.every((w) => exonymKey(w) === null)) || parts.every((w) => adjective.test(w))
-      || (corpusLower !== undefined && parts.every((w) => commonWord(w, corpusLower)));
+    const titleWord = titles && parts.every((w) => exonymKey(w) === null);
+    const common = corpusLower !== undefined && parts.every((w) => commonWord(w, corpusLower));
+    const adjectival = parts.every((w) => adjective.test(w));
+    const uncertain = titleWord || common || (adjectival && !renderedElsewhere(parts, from, ctx.units));
     return { kind: 'name', severity: uncertain ? 'info' : 'warning', message, en: from === 'en' ? [t.text] : [], ru: from === 'ru' ? [t.text] : [] };
+  });
+}
+
+/**
+ * True when another pair of the document has some part of a name on side `from` and its sound
+ * counterpart on the other side: the translation renders this adjective by sound (`Chilean` ~
+ * `чилийский`), so missing here it is not just rendered with another stem (`German` ~ `немецкий`).
+ */
+function renderedElsewhere(parts: string[], from: Side, units?: NameContext['units']): boolean {
+  if (!units) return false;
+  const other: Side = from === 'en' ? 'ru' : 'en';
+  return parts.some((p) => {
+    const lower = p.toLowerCase();
+    return units.some((u) => words(u[from]).some((w) => w.text.toLowerCase() === lower)
+      && counterpartWords(u[other]).some((w) => sameName(p, w)));
   });
 }
 

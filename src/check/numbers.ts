@@ -107,6 +107,10 @@ function mentions(text: string): NumberMention[] {
   return [...plain, ...special, ...bareScales(text)].sort((a, b) => a.start - b.start);
 }
 
+/** The keys of the number mentions of `text` (digits, spelled numbers, clock times, decades, dates). */
+export function mentionKeys(text: string): Set<string> {
+  return new Set(mentions(text).map((m) => m.key));
+}
 
 /** True when a unit that translations convert follows mention `m` in `text`, or follows the end of the range `m` starts (`1 to 4 inches`). */
 function convertible(text: string, m: NumberMention, all: NumberMention[]): boolean {
@@ -114,6 +118,68 @@ function convertible(text: string, m: NumberMention, all: NumberMention[]): bool
   if (CONVERTIBLE_UNIT.test(text.slice(m.end, m.end + 20))) return true;
   const next = all.find((n) => n.start >= m.end && !n.spelled);
   return next !== undefined && RANGE_JOINT.test(text.slice(m.end, next.start)) && CONVERTIBLE_UNIT.test(text.slice(next.end, next.end + 20));
+}
+
+/** What a unit measures; temperatures convert by formula, the rest by factor. */
+type Dimension = 'length' | 'speed' | 'mass' | 'volume' | 'area' | 'temperature';
+/** A unit a translation may convert: its dimension, size in the dimension's metric base, and whether it is imperial. */
+interface Unit { dimension: Dimension; factor: number; imperial: boolean }
+/** Unit words right after a number, longest readings first (`miles per hour` before `miles`). */
+const UNITS: Array<[RegExp, Unit]> = [
+  [/^(?:mph|miles? (?:per|an) hour)/i, { dimension: 'speed', factor: 1.609344, imperial: true }],
+  [/^(?:kph|km\/h|kilomet\w* (?:per|an) hour|км\/ч|км в час|километр\p{L}* в час)/iu, { dimension: 'speed', factor: 1, imperial: false }],
+  [/^(?:miles?|mi(?!\p{L})|мил\p{L}*)/iu, { dimension: 'length', factor: 1609.344, imperial: true }],
+  [/^(?:inch(?:es)?|in(?!\p{L})|дюйм\p{L}*)/iu, { dimension: 'length', factor: 0.0254, imperial: true }],
+  [/^(?:feet|foot|ft(?!\p{L})|фут\p{L}*)/iu, { dimension: 'length', factor: 0.3048, imperial: true }],
+  [/^(?:yards?|yd(?!\p{L})|ярд\p{L}*)/iu, { dimension: 'length', factor: 0.9144, imperial: true }],
+  [/^(?:km(?!\p{L})|kilomet\w*|км(?!\p{L})|километр\p{L}*)/iu, { dimension: 'length', factor: 1000, imperial: false }],
+  [/^(?:cm(?!\p{L})|centimet\w*|см(?!\p{L})|сантиметр\p{L}*)/iu, { dimension: 'length', factor: 0.01, imperial: false }],
+  [/^(?:mm(?!\p{L})|millimet\w*|мм(?!\p{L})|миллиметр\p{L}*)/iu, { dimension: 'length', factor: 0.001, imperial: false }],
+  [/^(?:metres?|meters?|м(?!\p{L})|метр\p{L}*)/iu, { dimension: 'length', factor: 1, imperial: false }],
+  [/^(?:pounds?|lbs?(?!\p{L}))/iu, { dimension: 'mass', factor: 0.45359237, imperial: true }],
+  [/^(?:ounces?|oz(?!\p{L}))/iu, { dimension: 'mass', factor: 0.0283495, imperial: true }],
+  [/^(?:kg(?!\p{L})|kilogram\w*|кг(?!\p{L})|килограмм\p{L}*)/iu, { dimension: 'mass', factor: 1, imperial: false }],
+  [/^(?:grams?|г(?!\p{L})|грамм\p{L}*)/iu, { dimension: 'mass', factor: 0.001, imperial: false }],
+  [/^(?:gallons?)/iu, { dimension: 'volume', factor: 3.78541, imperial: true }],
+  [/^(?:lit(?:re|er)s?|л(?!\p{L})|литр\p{L}*)/iu, { dimension: 'volume', factor: 1, imperial: false }],
+  [/^(?:acres?)/iu, { dimension: 'area', factor: 0.404686, imperial: true }],
+  [/^(?:hectares?|га(?!\p{L})|гектар\p{L}*)/iu, { dimension: 'area', factor: 1, imperial: false }],
+  [/^(?:°\s?c|degrees? c(?:elsius)?(?!\p{L})|градус\p{L}*)/iu, { dimension: 'temperature', factor: 1, imperial: false }],
+  [/^(?:°\s?f?|degrees?(?: f(?:ahrenheit)?(?!\p{L}))?|f(?!\p{L})|fahrenheit)/iu, { dimension: 'temperature', factor: 1, imperial: true }],
+];
+/**
+ * Relative slack of a converted amount: rounding to two significant figures moves a value by
+ * under 4% except just above a power of ten, and translators round conversions that way.
+ */
+const CONVERSION_TOLERANCE = 0.04;
+/** Absolute slack: a conversion rounded or cut to a whole number (`12 mph` → `19 км/ч`, `3 inches` → `7 см`). */
+const CONVERSION_SLACK = 1;
+
+/** The unit after mention `m` of `text`, or after the end of the range `m` starts, or null. */
+function unitOf(text: string, m: NumberMention, all: NumberMention[]): Unit | null {
+  const at = (end: number) => {
+    const after = text.slice(end, end + 30).replace(/^[\s-]+/, '');
+    return UNITS.find(([p]) => p.test(after))?.[1] ?? null;
+  };
+  const own = at(m.end);
+  if (own) return own;
+  const next = all.find((n) => n.start >= m.end && !n.spelled);
+  return next !== undefined && RANGE_JOINT.test(text.slice(m.end, next.start)) ? at(next.end) : null;
+}
+
+/** The values amount `x` in unit `from` may be written as in unit `to` (a temperature or a temperature difference). */
+function converted(x: number, from: Unit, to: Unit): number[] {
+  if (from.dimension === 'temperature') {
+    if (from.imperial === to.imperial) return [x];
+    return from.imperial ? [((x - 32) * 5) / 9, (x * 5) / 9] : [(x * 9) / 5 + 32, (x * 9) / 5];
+  }
+  return [(x * from.factor) / to.factor];
+}
+
+/** True when `b` in unit `ub` may be a conversion of `a` in unit `ua` from the other measuring system. */
+function converts(a: number, ua: Unit, b: number, ub: Unit): boolean {
+  if (ua.dimension !== ub.dimension || ua.imperial === ub.imperial || !Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return converted(a, ua, ub).some((c) => Math.abs(b - c) <= Math.max(CONVERSION_SLACK, CONVERSION_TOLERANCE * Math.abs(c)));
 }
 
 /** Decades without a century (`80s`) with no counterpart: an idiom of age or temperature more often than an error. */
@@ -186,8 +252,46 @@ export function checkNumbers(en: string, ru: string): Flag[] {
   const enConv = enOnly.filter((m) => convertible(en, m, enM) || vagueDecade(m));
   const ruConv = ruOnly.filter((m) => convertible(ru, m, ruM) || vagueDecade(m));
   const flags = differenceFlags(enOnly.filter((m) => !enConv.includes(m)), ruOnly.filter((m) => !ruConv.includes(m)));
-  if (enConv.length || ruConv.length) flags.push(conversionNote(en, ru, enConv, ruConv));
+  const units = { en: (m: NumberMention) => unitOf(en, m, enM), ru: (m: NumberMention) => unitOf(ru, m, ruM) };
+  const { enLeft, ruLeft } = dropConversions(enConv, ruConv, units.en, units.ru);
+  const wrong = wrongConversions(enLeft, ruLeft, units.en, units.ru);
+  flags.push(...wrong.flags);
+  if (wrong.enLeft.length || wrong.ruLeft.length) flags.push(conversionNote(en, ru, wrong.enLeft, wrong.ruLeft));
   return [...flags, ...qualifierFlags(uniqueByKey(enM), ruM)];
+}
+
+type UnitOf = (m: NumberMention) => Unit | null;
+
+/** The mentions left after removing each English/Russian pair where one is a plausible conversion of the other. */
+function dropConversions(enConv: NumberMention[], ruConv: NumberMention[], enUnit: UnitOf, ruUnit: UnitOf): { enLeft: NumberMention[]; ruLeft: NumberMention[] } {
+  const ruLeft = [...ruConv];
+  const enLeft = enConv.filter((e) => {
+    const ue = enUnit(e);
+    const i = ue ? ruLeft.findIndex((r) => { const ur = ruUnit(r); return ur !== null && converts(e.value, ue, r.value, ur); }) : -1;
+    if (i >= 0) ruLeft.splice(i, 1);
+    return i < 0;
+  });
+  return { enLeft, ruLeft };
+}
+
+/**
+ * Warnings for amounts of one dimension left unconverted on both sides (`85 mph` vs `131 км/ч`,
+ * ≈137 expected), paired in order; the mentions left over (a unit given twice, `800 kph (497 mph)`) are returned.
+ */
+function wrongConversions(enLeft: NumberMention[], ruLeft: NumberMention[], enUnit: UnitOf, ruUnit: UnitOf): { flags: Flag[]; enLeft: NumberMention[]; ruLeft: NumberMention[] } {
+  const flags: Flag[] = [];
+  const ruRest = [...ruLeft];
+  const enRest = enLeft.filter((e) => {
+    const ue = enUnit(e);
+    const i = ue ? ruRest.findIndex((r) => ruUnit(r)?.dimension === ue.dimension) : -1;
+    if (!ue || i < 0) return true;
+    const [r] = ruRest.splice(i, 1);
+    const ur = ruUnit(r) as Unit;
+    const expect = ur.imperial === ue.imperial ? '' : ` (≈${converted(e.value, ue, ur).map((c) => Number(c.toPrecision(3))).join(' or ')} expected)`;
+    flags.push({ kind: 'number', severity: 'warning', message: `${e.raw} in English but ${r.raw} in Russian${expect}`, en: [e.raw], ru: [r.raw] });
+    return false;
+  });
+  return { flags, enLeft: enRest, ruLeft: ruRest };
 }
 
 /** One info note for numbers before convertible units that differ (`85 mph` vs `135 км/ч`): probably converted, worth a look. */

@@ -76,6 +76,8 @@ export interface NameContext {
   /** Lower-cased words seen in lower case in the document: common words, not names. */
   enLower: ReadonlySet<string>;
   ruLower: ReadonlySet<string>;
+  /** The document's aligned pairs, where a name may show how the translation renders it. */
+  units?: ReadonlyArray<{ en: string; ru: string }>;
   /** Words written in lower case anywhere in the corpus, per side. */
   corpus?: CorpusVocabulary;
   /** Stem translations, English `src` → Russian `tgt`. */
