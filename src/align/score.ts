@@ -44,6 +44,22 @@ const CLEAR_GAIN = 2;
  * stories' headlines) sits; inside the body a silent merged sentence is an ordinary fragment.
  */
 const EDGE_ZONE = 6;
+/** Matched anchor weight the diagonal split of a 2-2 bead needs (both halves together) before its anchors are trusted over the merge's length fit. */
+const SPLIT_ANCHOR = 1;
+/**
+ * Nats a 2-2 bead whose anchors back its diagonal split must beat the split by (on length): the
+ * Laplace length term of two loose translations easily gives up a nat or two to a merge.
+ */
+const SPLIT_DOUBT = 2.5;
+/**
+ * Length cost (nats; Laplace tail, e^−4 ≈ 2%) above which a half of the split is no plausible
+ * 1-1 pair: the boundary has moved, and the 2-2 is judged by its own cost as any other bead.
+ */
+const SPLIT_LENGTH = 4;
+/** Nats by which a 2-2 bead that does not clear SPLIT_DOUBT costs more than its split (a strict loss). */
+const SPLIT_MARGIN = 0.01;
+/** Anchor weights are float32 sums: differences below this are ties. */
+const WEIGHT_EPSILON = 1e-3;
 /** Nats gained per unit of matched anchor weight, and lost per unit of unmatched weight. */
 const MATCH_GAIN = 1.6;
 const MISS_COST = 0.5;
@@ -230,8 +246,34 @@ export class BeadScorer implements CostFunction {
     const most = Math.min(this.srcWeightCum[i1] - this.srcWeightCum[i0], this.tgtWeightCum[k1] - this.tgtWeightCum[k0]);
     if (lc + shape - MATCH_GAIN * most > limit + BOUND_SLACK) return Infinity;
     const total = this.match(i0, i1, k0, k1);
+    const matched = this.matched;
     const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
-    return merge + lc + shape - MATCH_GAIN * this.matched + MISS_COST * (total - 2 * this.matched);
+    const own = merge + lc + shape - MATCH_GAIN * matched + MISS_COST * (total - 2 * matched);
+    return a === 2 && b === 2 && this.splitBacked(i0, k0) ? this.againstSplit(i0, k0, own) : own;
+  }
+
+  /**
+   * True when the anchors of the 2-2 bead src[i0, i0 + 2) × tgt[k0, k0 + 2) back its diagonal
+   * split (two 1-1 beads): the split is anchored, its two pairs match more than the two crossing
+   * pairs, and neither pair's length is far off. A true 2-2 (a sentence boundary moved) shows
+   * content crossing over instead, or a half far too short for its counterpart.
+   */
+  private splitBacked(i0: number, k0: number): boolean {
+    const { src, tgt } = this.features;
+    for (let d = 0; d < 2; d++) if (this.lengthCost(src.chars[i0 + d], tgt.chars[k0 + d]) > SPLIT_LENGTH) return false;
+    const diagonal = this.pairMatch(i0, k0) + this.pairMatch(i0 + 1, k0 + 1);
+    if (diagonal < SPLIT_ANCHOR) return false;
+    return diagonal > this.pairMatch(i0, k0 + 1) + this.pairMatch(i0 + 1, k0) + WEIGHT_EPSILON;
+  }
+
+  /**
+   * The cost of a 2-2 bead whose split is backed by anchors: its own cost when it beats the split
+   * by SPLIT_DOUBT, else just above the split's, so the DP takes the split. Only the split is
+   * made to win: against other paths (a 1-2 and a skip) the bead keeps its own cost.
+   */
+  private againstSplit(i0: number, k0: number, own: number): number {
+    const split = this.cost(i0, i0 + 1, k0, k0 + 1) + this.cost(i0 + 1, i0 + 2, k0 + 1, k0 + 2);
+    return own <= split - SPLIT_DOUBT ? own : Math.max(own, split + SPLIT_MARGIN);
   }
 
   /** 0..1 confidence that the bead's sides translate each other; 0 for 1-0 and 0-1 beads. */
