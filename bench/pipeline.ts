@@ -22,6 +22,8 @@ import { loadNtrex } from './lib/ntrex.js';
 
 type Side = 'en' | 'ru' | 'be' | 'uk';
 const SIDES: Side[] = ['en', 'ru', 'be', 'uk'];
+/** A sentence that ends in terminal punctuation (possibly inside a quote or bracket). */
+const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
 /** Share of stories missing their English, or their Russian, file. */
 const MISSING = 0.2;
 
@@ -79,12 +81,19 @@ function page(sentences: string[], side: Side, others: Story[], random: () => nu
   const date = `${day} ${MONTHS[side]} 2024`;
   if (random() < 0.3) lines.push(date, '');
   lines.push(sentences[0], '');
-  let i = 1;
-  while (i < sentences.length) {
-    const n = 1 + Math.floor(random() * 4);
-    lines.push(sentences.slice(i, i + n).join(' '), '');
-    i += n;
+  // Paragraphs of 1-4 sentences; a line without final punctuation (a sub-headline) stands alone,
+  // as it does on a real page.
+  let paragraph: string[] = [];
+  let size = 1 + Math.floor(random() * 4);
+  for (const sentence of sentences.slice(1)) {
+    paragraph.push(sentence);
+    if (paragraph.length >= size || !ENDS_SENTENCE.test(sentence)) {
+      lines.push(paragraph.join(' '), '');
+      paragraph = [];
+      size = 1 + Math.floor(random() * 4);
+    }
   }
+  if (paragraph.length) lines.push(paragraph.join(' '), '');
   if (random() < 0.3) {
     lines.push(NEWS_LIST[side][0], '');
     for (const other of others) lines.push(other[side][0], '', date, NEWS_LIST[side][1]);
