@@ -4,16 +4,13 @@
  * run over every story, and each check's recall (corrupted pairs it flags) and precision (share
  * of its flags that fall on corrupted pairs) are printed. Run: `npx tsx bench/check.ts`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { learnLexicon, type Lexicon } from '../src/align/lexicon.js';
 import { checkUnits, corpusVocabulary, lengthNorm, type AlignedUnit, type CheckKind, type CheckOptions, type Flag } from '../src/check/index.js';
 import { sameName } from '../src/check/names.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
+import { loadNtrex } from './lib/ntrex.js';
 
-const EVAL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'ntrex128.en-ru-be-uk.jsonl');
 /** Share of pairs corrupted in each corpus. */
 const CORRUPT_SHARE = 0.1;
 const SEED = 12345;
@@ -154,11 +151,8 @@ function score(kind: Corruption, r: Run, bad: Set<string>): string {
 }
 
 function main(): void {
-  if (!existsSync(EVAL)) {
-    console.log(`check bench: ${EVAL} not found (shared eval data absent); skipping.`);
-    return;
-  }
-  const stories = readFileSync(EVAL, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
+  const stories = loadNtrex('check');
+  if (!stories) return;
   const t0 = performance.now();
   const lexicon = storyLexicon(stories);
   console.log(`lexicon: ${lexicon.entries.length} stem pairs learned in ${(performance.now() - t0).toFixed(0)} ms`);

@@ -3,13 +3,13 @@
  * format into a temporary file, as `palign export` does, and reports rows/s, MB/s and peak RSS.
  * Usage: npx tsx bench/export.ts [rows]   (default 200000)
  */
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { dedupeRows, jsonl, moses, tmx, tsv, type ExportOptions, type TmRow } from '../src/export/index.js';
+import type { Story } from './lib/match-corpus.js';
+import { loadNtrex } from './lib/ntrex.js';
 
-const NTREX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'ntrex128.en-ru-be-uk.jsonl');
 /** Enough rows that per-run setup is noise and a whole-output-in-memory bug would show in RSS. */
 const DEFAULT_ROWS = 200_000;
 /** Runs per format; the median is reported. */
@@ -17,11 +17,9 @@ const RUNS = 3;
 const OPTIONS: ExportOptions = { toolVersion: 'bench', langs: ['en-US', 'ru-RU'] };
 
 /** The NTREX sentence pairs as rows. */
-function basePairs(): TmRow[] {
+function basePairs(stories: Story[]): TmRow[] {
   const rows: TmRow[] = [];
-  for (const line of readFileSync(NTREX, 'utf8').split('\n')) {
-    if (line === '') continue;
-    const story = JSON.parse(line) as { docid: string; en: string[]; ru: string[] };
+  for (const story of stories) {
     story.en.forEach((en, i) => {
       const ru = story.ru[i] ?? '';
       rows.push({ id: 0, en, ru, score: 0.87654321, bead: '1-1', enDoc: `${story.docid}.en`, ruDoc: `${story.docid}.ru`, created: '2024-05-01T10:20:30Z' });
@@ -48,12 +46,10 @@ function median(values: number[]): number {
 }
 
 function main(): void {
-  if (!existsSync(NTREX)) {
-    console.log(`bench/export: ${NTREX} not found (../shared is absent); nothing to measure.`);
-    return;
-  }
+  const stories = loadNtrex('export');
+  if (!stories) return;
   const count = Number(process.argv[2] ?? DEFAULT_ROWS);
-  const base = basePairs();
+  const base = basePairs(stories);
   const dir = mkdtempSync(join(tmpdir(), 'palign-bench-export-'));
   const formats: Record<string, (path: string) => void> = {
     tmx: (path) => drain(tmx(rows(base, count), OPTIONS), path),

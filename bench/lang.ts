@@ -3,15 +3,13 @@
  * and on the Textberg DE/FR dev set (must come out `und`).
  * Run: npx tsx bench/lang.ts   (reads ../shared/eval; exits 0 with a message when it is absent)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { detectLanguage } from '../src/lang.js';
 import type { Lang } from '../src/types.js';
+import { loadNtrex, SHARED_EVAL } from './lib/ntrex.js';
 
-const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
-const NTREX = resolve(SHARED, 'ntrex128.en-ru-be-uk.jsonl');
-const TEXTBERG = resolve(SHARED, 'textberg-de-fr');
+const TEXTBERG = resolve(SHARED_EVAL, 'textberg-de-fr');
 /** Stories in the test fixture (tuning happened there); the rest are held out. */
 const FIXTURE_STORIES = 40;
 /** Sentences per paragraph when a story is joined into a document. */
@@ -20,7 +18,6 @@ const SENTENCES_PER_PARAGRAPH = 3;
 const SHORT_SENTENCES = 2;
 const LANGS = ['en', 'ru', 'be', 'uk'] as const;
 
-type Story = Record<(typeof LANGS)[number], string[]> & { docid: string };
 
 function paragraphs(sentences: string[]): string {
   const out: string[] = [];
@@ -47,11 +44,8 @@ function median(xs: number[]): number {
 }
 
 function main(): void {
-  if (!existsSync(NTREX)) {
-    console.log(`bench/lang: ${NTREX} not found (shared eval data is absent on this clone); nothing to measure.`);
-    return;
-  }
-  const stories: Story[] = readFileSync(NTREX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Story);
+  const stories = loadNtrex('lang');
+  if (!stories) return;
   const docs = { fixture: tally(), heldOut: tally() };
   const shorts = { fixture: tally(), heldOut: tally() };
   const timesDoc: number[] = [];

@@ -5,13 +5,13 @@
  *
  * Run: npx tsx bench/segment.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { split } from 'sentence-splitter';
 import { segment } from '../src/segment.js';
+import { loadNtrex } from './lib/ntrex.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const NTREX = join(ROOT, '..', 'shared', 'eval', 'ntrex128.en-ru-be-uk.jsonl');
 const LANGS = ['en', 'ru', 'uk', 'be'] as const;
 type StoryLang = (typeof LANGS)[number];
 /** Repetitions of the timing run; the median is reported. */
@@ -88,11 +88,8 @@ function medianMs(fn: () => void): number {
 }
 
 function main(): void {
-  if (!existsSync(NTREX)) {
-    console.log(`segment bench: ${NTREX} not found (shared eval data absent); skipping.`);
-    return;
-  }
-  const stories = readFileSync(NTREX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Story);
+  const stories = loadNtrex('segment');
+  if (!stories) return;
   const pct = (x: number): string => (100 * x).toFixed(1);
   console.log(`NTREX-128, ${stories.length} stories; sentences joined into one paragraph per story`);
   console.log('lang | segment exact% P% R% | sentence-splitter exact% P% R%');
