@@ -14,7 +14,9 @@ import { normalize } from '../src/ingest/normalize.js';
 import { run } from '../src/pipeline/run.js';
 import { listDocuments } from '../src/store/documents.js';
 import { openStore } from '../src/store/open.js';
-import { listPairs } from '../src/store/pairs.js';
+import { listPairs, type StoredPair } from '../src/store/pairs.js';
+import { explain } from '../src/pipeline/match.js';
+import type { Db } from '../src/store/open.js';
 import { listSegments, listUnits } from '../src/store/units.js';
 import type { Lang } from '../src/types.js';
 import { rng, type Story } from './lib/match-corpus.js';
@@ -149,6 +151,20 @@ function goldIndices(text: string, segments: Array<{ start: number; end: number 
   );
 }
 
+/** DEBUG: prints each wrong document pair with both documents' explanations and headlines. */
+function debugWrongPairs(db: Db, gold: Gold, when: string): void {
+  const ruToEn = new Map([...gold.pairs].map(([e, r]) => [r, e]));
+  const headline = (file: string) => (gold.sentences.get(file) ?? [])[0]?.slice(0, 80) ?? '?';
+  const wrong = listPairs(db).filter((p: StoredPair) => gold.pairs.get(p.enPath) !== p.ruPath);
+  for (const p of wrong) {
+    console.log(`[${when}] wrong pair ${p.enPath} ↔ ${p.ruPath} score ${p.score.toFixed(3)}`);
+    console.log(`  en: ${headline(p.enPath)} (its gold ru: ${gold.pairs.get(p.enPath) ?? 'none'})`);
+    console.log(`  ru: ${headline(p.ruPath)} (its gold en: ${ruToEn.get(p.ruPath) ?? 'none'})`);
+    for (const e of explain(db, p.enPath)) console.log(`  explain en: ${e.reason}`);
+    for (const e of explain(db, p.ruPath)) console.log(`  explain ru: ${e.reason}`);
+  }
+}
+
 function f1(tp: number, predicted: number, gold: number) {
   const p = predicted ? tp / predicted : 0;
   const r = gold ? tp / gold : 0;
@@ -168,10 +184,12 @@ function main() {
   let t = performance.now();
   const summary = run(db, dataDir, dbFile);
   const first = performance.now() - t;
+  if (process.env.DEBUG) debugWrongPairs(db, gold, 'first run');
   t = performance.now();
   const again = run(db, dataDir, dbFile);
   const rerun = performance.now() - t;
 
+  if (process.env.DEBUG) debugWrongPairs(db, gold, 're-run');
   const docs = listDocuments(db);
   const langOf = new Map(docs.map((d) => [d.path, d.lang as Lang]));
   const langRight = [...gold.lang].filter(([file, side]) => langOf.get(file) === side).length;

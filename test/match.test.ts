@@ -164,6 +164,20 @@ describe('assignment cases', () => {
     expect(explainDocument([en, ru], excluded, 2).reason).toMatch(/unpaired by the user/);
   });
 
+  it('never pairs two name-rich documents sharing a single name, and says why', () => {
+    const docs: MatchDoc[] = [
+      { id: 1, path: 'a', lang: 'en', title: null, date: null, text: 'Charles Czeisler of Harvard designed the course. Paul Barreira at Harvard agreed. The Telegraph reported it from Boston Hospital.' },
+      { id: 2, path: 'b', lang: 'ru', title: null, date: null, text: 'Дочь доставили в Ниццу, в Hospital Louis Pasteur. Там миссис Эднан-Лаперуза ждала Нада. Врачи Ниццы не смогли помочь.' },
+    ];
+    const result = matchDocuments(docs);
+    const best = result.candidates[0];
+    expect(best?.evidence.names).toHaveLength(1);
+    expect(result.pairs).toEqual([]);
+    // Even with the threshold out of the way, one shared name is not enough.
+    expect(matchDocuments(docs, { threshold: 0.01 }).pairs).toEqual([]);
+    expect(explainDocument(docs, matchDocuments(docs, { threshold: 0.01 }), 1).reason).toMatch(/too little to pair on/);
+  });
+
   it('uses lexicon evidence when given', () => {
     const docs: MatchDoc[] = [
       { id: 1, path: 'a', lang: 'en', title: null, date: null, text: 'The weather was cold and rainy, and the harvest was poor this autumn.' },

@@ -1,7 +1,7 @@
 /**
  * Why a document was (or was not) paired, in one human sentence plus its top candidates.
  */
-import { DEFAULT_THRESHOLD, REJECT_SHARE, type Candidate } from './assign.js';
+import { DEFAULT_THRESHOLD, REJECT_SHARE, enoughEvidence, type Candidate } from './assign.js';
 import type { MatchDoc } from './evidence.js';
 import type { DocPair } from '../types.js';
 
@@ -80,6 +80,7 @@ function unpairedReason(best: Candidate[], id: number, threshold: number, pairs:
   if (top.score < threshold) return `no counterpart: ${desc} < threshold ${fmt(threshold)}`;
   const rival = pairs.find((p) => p.enId === other || p.ruId === other);
   if (rival) return `no counterpart: ${desc} but ${pathOf(other)} is paired with a better match (${fmt(rival.score)})${verificationPhrase(top)}`;
+  if (!enoughEvidence(top)) return `no counterpart: ${desc} but ${sharesPhrase(top)} only, too little to pair on`;
   if (top.verification && top.verification.share < REJECT_SHARE) return `no counterpart: ${desc}, but its sentences do not align as a translation's would${verificationPhrase(top)}`;
   return `no counterpart: ${desc}, too close to the runner-up to decide`;
 }

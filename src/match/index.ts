@@ -24,7 +24,7 @@ const THIN_ZONE = 0.1;
 const THIN_MARGIN = 1.5;
 /** Pairs scoring less than threshold + this are checked by sentence alignment (NTREX: wrong pairs scored up to 0.29, 43 % of true pairs under 0.33). */
 const DOUBT_ZONE = 0.25;
-/** A rival verifying clearly better may be taken down to this share of the threshold. */
+/** A rival down to this share of the threshold that verifies clearly better still vetoes a doubtful candidate (it is not taken itself). */
 const RIVAL_FLOOR_SHARE = 0.75;
 /** Fewer confident first-pass pairs than this and no lexicon is learned: co-occurrence needs repeats. */
 const MIN_BOOTSTRAP_PAIRS = 20;
@@ -97,8 +97,8 @@ function runPass(en: DocEvidence[], ru: DocEvidence[], options: MatchOptions, do
   const weights = featureWeights([...en, ...ru]);
   const scored = given ?? generateCandidates(en, ru, weights);
   const candidates: Candidate[] = scored.map(({ en: e, ru: r }) => {
-    const { score, evidence: ev } = scorePair(en[e], ru[r], weights);
-    return { enId: en[e].id, ruId: ru[r].id, score, evidence: ev };
+    const { score, evidence: ev, stems } = scorePair(en[e], ru[r], weights);
+    return { enId: en[e].id, ruId: ru[r].id, score, evidence: ev, stems };
   });
   candidates.sort((a, b) => b.score - a.score || a.enId - b.enId || a.ruId - b.ruId);
   const verification = options.verify === false ? undefined : verifier(docs, thresholdOf(options));

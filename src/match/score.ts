@@ -4,7 +4,7 @@
  * little, `Minnikhanov` or `$19 billion` says a lot.
  */
 import type { PairEvidence } from '../types.js';
-import { NAME_PREFIX, NUMBER_PREFIX, type DocEvidence } from './evidence.js';
+import { LEXICON_PREFIX, NAME_PREFIX, NUMBER_PREFIX, type DocEvidence } from './evidence.js';
 
 /** Typical Russian/English character ratio of a translation (NTREX median 1.11). */
 const RU_EN_CHAR_RATIO = 1.11;
@@ -131,6 +131,27 @@ function sharedEvidence(en: DocEvidence, ru: DocEvidence, weights: FeatureWeight
   return { numbers, names };
 }
 
+/** Documents with at least this many name/number features show a translation by sharing them, not words alone. */
+const NAME_RICH = 3;
+
+/** Name and number features of a document. */
+function namedCount(doc: DocEvidence): number {
+  let n = 0;
+  for (const f of doc.features.keys()) if (f.startsWith(NUMBER_PREFIX) || f.startsWith(NAME_PREFIX)) n++;
+  return n;
+}
+
+/**
+ * How many lexicon stems the two documents share (0 without a lexicon, and 0 when both are
+ * rich in names: there common words translating anywhere must not stand in for shared names).
+ */
+function sharedStems(en: DocEvidence, ru: DocEvidence): number {
+  if (namedCount(en) >= NAME_RICH && namedCount(ru) >= NAME_RICH) return 0;
+  let n = 0;
+  for (const f of en.features.keys()) if (f.startsWith(LEXICON_PREFIX) && ru.features.has(f)) n++;
+  return n;
+}
+
 /** The place agreement of features between `en` and `ru`, positions scaled to the longer side. */
 function placeAgreement(en: DocEvidence, ru: DocEvidence): PlaceAgreement {
   const span = Math.max(en.chars * RU_EN_CHAR_RATIO, ru.chars, 1);
@@ -144,12 +165,12 @@ function placeAgreement(en: DocEvidence, ru: DocEvidence): PlaceAgreement {
 }
 
 /** Score in 0..1 of an English/Russian pair, with the evidence that produced it. */
-export function scorePair(en: DocEvidence, ru: DocEvidence, weights: FeatureWeights): { score: number; evidence: PairEvidence } {
+export function scorePair(en: DocEvidence, ru: DocEvidence, weights: FeatureWeights): { score: number; evidence: PairEvidence; stems: number } {
   const content = overlap(en.features, ru.features, weights, WEIGHT_SMOOTHING, placeAgreement(en, ru));
   const title = en.titleFeatures.size > 0 && ru.titleFeatures.size > 0 ? overlap(en.titleFeatures, ru.titleFeatures, weights, WEIGHT_SMOOTHING) : null;
   const base = title === null ? content : (1 - TITLE_WEIGHT) * content + TITLE_WEIGHT * title;
   const ratio = lengthRatio(en, ru);
   const score = Math.min(1, base * lengthFactor(ratio) * dateFactor(en, ru));
   const { numbers, names } = sharedEvidence(en, ru, weights);
-  return { score, evidence: { numbers, names, titleSimilarity: title ?? 0, lengthRatio: ratio } };
+  return { score, evidence: { numbers, names, titleSimilarity: title ?? 0, lengthRatio: ratio }, stems: sharedStems(en, ru) };
 }
