@@ -79,16 +79,27 @@ function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: C
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]);
   cost[0] = 0;
+  // Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop).
+  const prevLo = new Int32Array(count);
+  const prevHi = new Int32Array(count);
+  const prevBase = new Int32Array(count);
   for (let i = 0; i <= n; i++) {
     const rowEnd = hi[i];
+    for (let s = 0; s < count; s++) {
+      const pi = i - shapeSrc[s];
+      // A row before the first: an empty range, so the shape is never taken.
+      prevLo[s] = pi < 0 ? 1 : lo[pi];
+      prevHi[s] = pi < 0 ? 0 : hi[pi];
+      prevBase[s] = pi < 0 ? 0 : offset[pi] - lo[pi];
+    }
     for (let k = i === 0 ? Math.max(lo[0], 1) : lo[i]; k <= rowEnd; k++) {
       let best = Infinity;
       let arg = 0;
       for (let s = 0; s < count; s++) {
         const pi = i - shapeSrc[s];
         const pk = k - shapeTgt[s];
-        if (pi < 0 || pk < lo[pi] || pk > hi[pi]) continue;
-        const before = cost[offset[pi] + pk - lo[pi]];
+        if (pk < prevLo[s] || pk > prevHi[s]) continue;
+        const before = cost[prevBase[s] + pk];
         if (before === Infinity) continue;
         // `best - before`: the most this bead may cost and still win, so the scorer can stop early.
         const c = before + scorer.cost(pi, i, pk, k, best - before);

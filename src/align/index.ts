@@ -6,7 +6,7 @@
 import type { Bead } from '../types.js';
 import { buildFeatures, type PairFeatures } from './anchors.js';
 import { alignPath, type Band, type Shape } from './dp.js';
-import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, refineLengthModel, type LengthModel } from './length.js';
+import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, lengthModelFromTotals, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { placeGaps } from './gaps.js';
 import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
@@ -71,7 +71,10 @@ function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer, context:
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, j) => from + j);
+  // A plain loop: `Array.from` with a mapping function is slow, and there is a range per bead.
+  const out: number[] = [];
+  for (let j = from; j < to; j++) out.push(j);
+  return out;
 }
 
 /** Aligns the sentences of a document pair; every sentence is in exactly one bead, in order. */
@@ -84,18 +87,28 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
  * choosing the beads to learn from (context would let a bead's neighbours vouch for it).
  */
 function align(src: string[], tgt: string[], options: AlignOptions, context: boolean): Bead[] {
-  const model = options.lengthModel ?? documentLengthModel(src, tgt);
   const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
+  const model = options.lengthModel ?? documentLengthModel(features);
   const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model)));
   const scorer = new BeadScorer(features, model);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   return pathToBeads(placed, scorer, context);
 }
 
-/** A length model from one document pair: its own ratio when it is long enough to say, else the prior. */
-function documentLengthModel(src: string[], tgt: string[]): LengthModel {
-  if (Math.min(src.length, tgt.length) < MIN_SENTENCES_FOR_RATIO) return { ...DEFAULT_LENGTH_MODEL };
-  return estimateLengthModel([{ src, tgt }]);
+/**
+ * A length model from one document pair's features: its own ratio when it is long enough to say,
+ * else the prior (the sentence lengths are in the features already, so none is measured twice).
+ */
+function documentLengthModel(features: PairFeatures): LengthModel {
+  if (Math.min(features.src.count, features.tgt.count) < MIN_SENTENCES_FOR_RATIO) return { ...DEFAULT_LENGTH_MODEL };
+  return lengthModelFromTotals([[sum(features.src.chars), sum(features.tgt.chars)]]);
+}
+
+/** Sum of whole numbers (sentence lengths), in order. */
+function sum(xs: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i];
+  return total;
 }
 
 /**

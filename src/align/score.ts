@@ -342,24 +342,33 @@ const MAX_UNITS = 3;
 /**
  * Bead costs over merged units of a coarse level (a coarse level only places the band of the
  * next finer one, so it gets no merge checks): a bead's matched weight is the sum over its unit
- * pairs, each worked out once and cached in a typed array over the band the DP will search
+ * pairs, worked out up front, row by row, into a typed array over the band the DP will search
  * (`rowLo`/`rowHi`: the target units row i may pair with); pairs outside it are worked out each time.
+ * Sums of float32 anchor weights are exact in a double, so the order of summation never changes a cost.
  */
 export class CoarseScorer implements CostFunction {
   private readonly exact: BeadScorer;
-  private readonly srcWeight: Float64Array;
-  private readonly tgtWeight: Float64Array;
-  /** Matched weight per unit pair in the band (NaN: not yet worked out). */
+  /** Prefix sums of unit lengths and of unit anchor weights (exact, see above). */
+  private readonly srcCum: Float64Array;
+  private readonly tgtCum: Float64Array;
+  private readonly srcWeightCum: Float64Array;
+  private readonly tgtWeightCum: Float64Array;
+  /** Matched weight per unit pair in the band. */
   private readonly cache: Float64Array;
   private readonly rowStart: Int32Array;
   private readonly rowLo: Int32Array;
   private readonly rowHi: Int32Array;
+  /** Standard deviation unit of the length model (`lengthCost` divides by it). */
+  private readonly lengthScale: number;
 
   /** `band`: target units row i may reach, lo[i]..hi[i] (i = 0..n); absent: the whole lattice. */
   constructor(readonly features: PairFeatures, readonly model: LengthModel, band?: { lo: Int32Array; hi: Int32Array }) {
     this.exact = new BeadScorer(features, model);
-    this.srcWeight = unitWeights(features.src, features.weight);
-    this.tgtWeight = unitWeights(features.tgt, features.weight);
+    this.srcCum = prefixSums(features.src.chars);
+    this.tgtCum = prefixSums(features.tgt.chars);
+    this.srcWeightCum = prefixSums(unitWeights(features.src, features.weight));
+    this.tgtWeightCum = prefixSums(unitWeights(features.tgt, features.weight));
+    this.lengthScale = Math.sqrt(model.variance / 2);
     const n = features.src.count;
     const m = features.tgt.count;
     this.rowLo = new Int32Array(n);
@@ -373,43 +382,87 @@ export class CoarseScorer implements CostFunction {
       this.rowHi[i] = hi;
       this.rowStart[i + 1] = this.rowStart[i] + Math.max(0, hi - this.rowLo[i] + 1);
     }
-    this.cache = new Float64Array(this.rowStart[n]).fill(NaN);
+    this.cache = new Float64Array(this.rowStart[n]);
+    this.fillPairs();
+  }
+
+  /**
+   * Matched weight of every pair in the band, as `BeadScorer.pairMatch` gives it (anchors matched
+   * as multisets): a source unit's anchor counts are set once per row, not once per pair, which
+   * matters at the top levels where a unit holds hundreds of sentences.
+   */
+  private fillPairs(): void {
+    const { src, weight } = this.features;
+    const counts = new Int32Array(weight.length);
+    const tgt = distinctAnchors(this.features.tgt, weight.length);
+    for (let i = 0; i < src.count; i++) {
+      const sEnd = src.anchorStart[i + 1];
+      for (let p = src.anchorStart[i]; p < sEnd; p++) counts[src.anchorIds[p]] += 1;
+      const base = this.rowStart[i] - this.rowLo[i];
+      for (let k = this.rowLo[i]; k <= this.rowHi[i]; k++) {
+        let matched = 0;
+        const tEnd = tgt.start[k + 1];
+        for (let p = tgt.start[k]; p < tEnd; p++) {
+          const have = counts[tgt.ids[p]];
+          if (have > 0) matched += weight[tgt.ids[p]] * Math.min(have, tgt.counts[p]);
+        }
+        this.cache[base + k] = matched;
+      }
+      for (let p = src.anchorStart[i]; p < sEnd; p++) counts[src.anchorIds[p]] = 0;
+    }
   }
 
   private pair(i: number, k: number): number {
     if (k < this.rowLo[i] || k > this.rowHi[i]) return this.exact.pairMatch(i, k);
-    const key = this.rowStart[i] + k - this.rowLo[i];
-    let value = this.cache[key];
-    if (Number.isNaN(value)) {
-      value = this.exact.pairMatch(i, k);
-      this.cache[key] = value;
-    }
-    return value;
+    return this.cache[this.rowStart[i] + k - this.rowLo[i]];
   }
 
   cost(i0: number, i1: number, k0: number, k1: number, limit = Infinity): number {
     if (i0 === i1 || k0 === k1) return this.exact.skipCost(i0, i1, k0, k1);
-    const { src, tgt } = this.features;
-    let srcChars = 0;
-    let tgtChars = 0;
-    let total = 0;
-    for (let i = i0; i < i1; i++) {
-      srcChars += src.chars[i];
-      total += this.srcWeight[i];
-    }
-    for (let k = k0; k < k1; k++) {
-      tgtChars += tgt.chars[k];
-      total += this.tgtWeight[k];
-    }
+    const srcChars = this.srcCum[i1] - this.srcCum[i0];
+    const tgtChars = this.tgtCum[k1] - this.tgtCum[k0];
+    const total = (this.srcWeightCum[i1] - this.srcWeightCum[i0]) + (this.tgtWeightCum[k1] - this.tgtWeightCum[k0]);
+    // `lengthCost` written out (the DP calls this for every cell and shape).
+    const ratio = this.model.ratio;
+    const delta = Math.abs(tgtChars - ratio * srcChars) / Math.sqrt(Math.max(1, (srcChars + tgtChars / ratio) / 2));
+    const lc = Math.min(LENGTH_CAP, delta / this.lengthScale);
+    const shape = shapeCost(i1 - i0, k1 - k0);
     // Lower bound: the miss term is ≥ 0 and the matched weight is capped at half the total below.
-    if (lengthCost(srcChars, tgtChars, this.model) + shapeCost(i1 - i0, k1 - k0) - MATCH_GAIN * (total / 2) > limit + BOUND_SLACK) {
-      return Infinity;
-    }
+    if (lc + shape - MATCH_GAIN * (total / 2) > limit + BOUND_SLACK) return Infinity;
     let matched = 0;
     for (let i = i0; i < i1; i++) for (let k = k0; k < k1; k++) matched += this.pair(i, k);
     matched = Math.min(matched, total / 2);
-    return beadCost(srcChars, tgtChars, matched, total - 2 * matched, i1 - i0, k1 - k0, this.model);
+    return lc + shape - MATCH_GAIN * matched + MISS_COST * (total - 2 * matched);
   }
+}
+
+/** A side's anchors per unit as distinct concept ids with their counts (CSR, as `SideFeatures`). */
+interface DistinctAnchors {
+  start: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** Each unit's anchors collapsed to distinct ids with counts: a top-level unit repeats a concept many times. */
+function distinctAnchors(side: SideFeatures, concepts: number): DistinctAnchors {
+  const slot = new Int32Array(concepts).fill(-1);
+  const start = new Int32Array(side.count + 1);
+  const ids = new Int32Array(side.anchorIds.length);
+  const counts = new Int32Array(side.anchorIds.length);
+  let size = 0;
+  for (let u = 0; u < side.count; u++) {
+    const from = size;
+    for (let p = side.anchorStart[u]; p < side.anchorStart[u + 1]; p++) {
+      const id = side.anchorIds[p];
+      if (slot[id] < from) {
+        slot[id] = size;
+        ids[size++] = id;
+      }
+      counts[slot[id]] += 1;
+    }
+    start[u + 1] = size;
+  }
+  return { start, ids, counts };
 }
 
 /** Total anchor weight of each unit of a side. */

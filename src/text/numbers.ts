@@ -78,6 +78,11 @@ const TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)|(?<!${L}
 const MONTHS_RU_START = MONTHS_RU.map((stem) => new RegExp(`^${stem}`, 'u'));
 /** Every mention but a spelled-out number has a digit: without one only spelled words can match. */
 const DIGIT = /\d/;
+/**
+ * Any month name of DAY_MONTH or MONTH_DAY anywhere in a text (same alternatives, same flags, so
+ * every date match contains a match of it): a text without one needs neither date pattern run.
+ */
+const ANY_MONTH = new RegExp([...MONTHS_EN, ...MONTHS_EN_SHORT, ...MONTHS_RU].join('|'), 'iu');
 
 /** The 1-based month number of an English or Russian month name, or 0. */
 function monthOf(name: string): number {
@@ -121,6 +126,11 @@ function qualifierBefore(text: string, start: number): Qualifier {
 
 /** Every number mention of `text`, in order, for English or Russian (or a mix). */
 export function extractNumbers(text: string): NumberMention[] {
+  return mentionsOf(text, DIGIT.test(text));
+}
+
+/** `extractNumbers` with the digit test already done (`digits`: whether `text` has a digit). */
+function mentionsOf(text: string, digits: boolean): NumberMention[] {
   const mentions: NumberMention[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
@@ -131,9 +141,8 @@ export function extractNumbers(text: string): NumberMention[] {
     mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
     taken.push([start, end]);
   };
-  const digits = DIGIT.test(text);
   if (!digits && !SPELLED_INSIDE.test(text)) return mentions;
-  if (digits) {
+  if (digits && ANY_MONTH.test(text)) {
     for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
     for (const m of text.matchAll(MONTH_DAY)) {
       if (!overlaps(m.index, m.index + m[0].length)) addDate(m.index, m.index + m[0].length, Number(m[2]), monthOf(m[1]));
@@ -199,5 +208,5 @@ function spreadRangeScale(text: string, mentions: NumberMention[]): void {
 /** The set of keys of the numbers that must be carried across a translation (spelled numbers excluded). */
 export function numberKeys(text: string): Set<string> {
   if (!DIGIT.test(text)) return new Set();
-  return new Set(extractNumbers(text).filter((m) => !m.spelled).map((m) => m.key));
+  return new Set(mentionsOf(text, true).filter((m) => !m.spelled).map((m) => m.key));
 }

@@ -31,8 +31,24 @@ const NOT_NAMES = new Set([
 /** Every word of `text` with its offsets. */
 export function words(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  forEachWord(text, (word, start) => {
+    out.push({ text: word, start, end: start + word.length });
+  });
   return out;
+}
+
+/**
+ * Calls `visit` with every word of `text` and its offset. `match` gives plain strings (no match
+ * object per word); a word's offset is its first occurrence from the previous word's end, since
+ * no letter lies between two words and every letter starts one.
+ */
+function forEachWord(text: string, visit: (word: string, start: number) => void): void {
+  let from = 0;
+  for (const word of text.match(WORD) ?? []) {
+    const start = text.indexOf(word, from);
+    from = start + word.length;
+    visit(word, start);
+  }
 }
 
 /** True when the word at `start` begins a sentence (nothing but opening punctuation since the last stop). */
@@ -48,11 +64,13 @@ function sentenceInitial(text: string, start: number): boolean {
  */
 export function nameCandidates(text: string, known?: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
-  for (const token of words(text)) {
-    const lower = token.text.toLowerCase();
-    if (NOT_NAMES.has(lower) || !UPPER.test(token.text)) continue;
-    if (ACRONYM.test(token.text) || !sentenceInitial(text, token.start) || known?.has(lower)) out.push(token);
-  }
+  forEachWord(text, (word, start) => {
+    // The case test first: most words are lower-case, and it needs no lower-cased copy.
+    if (!UPPER.test(word)) return;
+    const lower = word.toLowerCase();
+    if (NOT_NAMES.has(lower)) return;
+    if (ACRONYM.test(word) || !sentenceInitial(text, start) || known?.has(lower)) out.push({ text: word, start, end: start + word.length });
+  });
   return out;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The speed-ups of the aligner must not change a result: the coarse scorer's precomputed
+ * unit-pair matches against the exact scorer's, and the word offsets of `tokens.ts` against the
+ * word pattern's own match positions.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BeadScorer, buildFeatures, CoarseScorer, DEFAULT_LENGTH_MODEL } from '../src/align/index.js';
+import { coarsen, type PairFeatures } from '../src/align/anchors.js';
+import { beadCost } from '../src/align/score.js';
+import { charLength } from '../src/align/length.js';
+import { extractNumbers, numberKeys } from '../src/text/numbers.js';
+import { nameCandidates, words } from '../src/text/tokens.js';
+
+interface Story { en: string[]; ru: string[] }
+const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
+  .trim().split('\n').map((line) => JSON.parse(line) as Story);
+
+/** Several stories back to back (concepts repeat across units, as in a long document). */
+function longPair(count: number): { src: string[]; tgt: string[] } {
+  const picked = stories.slice(0, count);
+  return { src: picked.flatMap((s) => s.en), tgt: picked.flatMap((s) => s.ru) };
+}
+
+/** A coarse bead's cost from first principles: unit-pair matches summed, capped at half the weight. */
+function referenceCost(f: PairFeatures, exact: BeadScorer, i0: number, i1: number, k0: number, k1: number): number {
+  let srcChars = 0;
+  let tgtChars = 0;
+  let total = 0;
+  let matched = 0;
+  for (let i = i0; i < i1; i++) {
+    srcChars += f.src.chars[i];
+    for (let p = f.src.anchorStart[i]; p < f.src.anchorStart[i + 1]; p++) total += f.weight[f.src.anchorIds[p]];
+  }
+  for (let k = k0; k < k1; k++) {
+    tgtChars += f.tgt.chars[k];
+    for (let p = f.tgt.anchorStart[k]; p < f.tgt.anchorStart[k + 1]; p++) total += f.weight[f.tgt.anchorIds[p]];
+  }
+  for (let i = i0; i < i1; i++) for (let k = k0; k < k1; k++) matched += exact.pairMatch(i, k);
+  matched = Math.min(matched, total / 2);
+  return beadCost(srcChars, tgtChars, matched, total - 2 * matched, i1 - i0, k1 - k0, DEFAULT_LENGTH_MODEL);
+}
+
+describe('CoarseScorer', () => {
+  const { src, tgt } = longPair(12);
+  const fine = buildFeatures(src, tgt);
+  for (const factor of [2, 8]) {
+    it(`costs every bead as the exact scorer's pair matches say (units of ${factor} sentences)`, () => {
+      const f: PairFeatures = { src: coarsen(fine.src, factor), tgt: coarsen(fine.tgt, factor), weight: fine.weight };
+      const n = f.src.count;
+      const m = f.tgt.count;
+      // A narrow band, so that pairs both inside and outside the precomputed ones are asked for.
+      const lo = Int32Array.from({ length: n + 1 }, (_, i) => Math.max(0, Math.floor((i * m) / n) - 2));
+      const hi = Int32Array.from({ length: n + 1 }, (_, i) => Math.min(m, Math.floor((i * m) / n) + 2));
+      const coarse = new CoarseScorer(f, DEFAULT_LENGTH_MODEL, { lo, hi });
+      const exact = new BeadScorer(f, DEFAULT_LENGTH_MODEL);
+      let compared = 0;
+      for (let i0 = 0; i0 < n; i0++) {
+        for (let k0 = Math.max(0, lo[i0] - 3); k0 < Math.min(m, hi[i0] + 3); k0++) {
+          for (const [a, b] of [[1, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]]) {
+            if (i0 + a > n || k0 + b > m) continue;
+            expect(coarse.cost(i0, i0 + a, k0, k0 + b)).toBe(referenceCost(f, exact, i0, i0 + a, k0, k0 + b));
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(100);
+    });
+  }
+});
+
+describe('tokens', () => {
+  const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+  const texts = [
+    ...stories.slice(0, 10).flatMap((s) => [...s.en, ...s.ru]),
+    "don't stop — из-за O’Neil’s a--b -a a-", 'x\u0301\u0302-y\u0301 \u0301a', '𝐀𝐁 c 𝐀𝐁 😀a😀', 'a\udc00b \ud800A ab\ud835',
+    'The the. The NATO-led NATO talks', 'ab Ab ab-Ab Ab ab',
+  ];
+  it('gives the offsets of the word pattern', () => {
+    for (const text of texts) {
+      const expected = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+      expect(words(text)).toEqual(expected);
+      for (const token of nameCandidates(text)) expect(text.slice(token.start, token.end)).toBe(token.text);
+    }
+  });
+  it('finds repeated words at their own offsets', () => {
+    expect(words('ab Ab ab ab').map((t) => t.start)).toEqual([0, 3, 6, 9]);
+    expect(nameCandidates('He met Ann and Ann met Bob.').map((t) => t.start)).toEqual([7, 15, 23]);
+  });
+});
+
+describe('numberKeys', () => {
+  it('keys the same mentions extractNumbers finds (spelled ones aside), with and without month names', () => {
+    const texts = [
+      ...stories.slice(0, 20).flatMap((s) => [...s.en, ...s.ru]),
+      'On 5 March 2021 prices rose 3%.', '5 марта 2021 года цены выросли на 3%.', 'March 5: 1,500 people', 'В 2020 году — 1 500 человек.',
+    ];
+    let dates = 0;
+    for (const text of texts) {
+      const mentions = extractNumbers(text).filter((mention) => !mention.spelled);
+      expect([...numberKeys(text)].sort()).toEqual([...new Set(mentions.map((mention) => mention.key))].sort());
+      dates += mentions.filter((mention) => mention.kind === 'date').length;
+    }
+    expect(dates).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('charLength', () => {
+  it('counts trimmed characters with white-space runs as one', () => {
+    const texts = [
+      ...stories.slice(0, 10).flatMap((s) => [...s.en, ...s.ru]),
+      '', ' ', 'a  b', ' a', 'a ', 'a\tb', 'a\u00a0b', 'a b', '\ufeffa', 'a\u2028 b', ' \n a \r\n b \t', 'a\u3000\u3000b',
+    ];
+    for (const text of texts) expect(charLength(text)).toBe(text.trim().replace(/\s+/g, ' ').length);
+  });
+});
