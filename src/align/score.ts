@@ -60,6 +60,12 @@ const SPLIT_LENGTH = 4;
 const SPLIT_MARGIN = 0.01;
 /** Anchor weights are float32 sums: differences below this are ties. */
 const WEIGHT_EPSILON = 1e-3;
+/**
+ * Share of an anchor's weight missed when its concept is paired elsewhere in the bead (an
+ * unpaired repeat): a merged side that restates a name (a headline and its lead) is weaker
+ * evidence against the bead than a name the other side never says.
+ */
+const REPEAT_MISS = 0.75;
 /** Nats gained per unit of matched anchor weight, and lost per unit of unmatched weight. */
 const MATCH_GAIN = 1.6;
 const MISS_COST = 0.5;
@@ -115,6 +121,8 @@ const BOUND_SLACK = 1e-6;
 export class BeadScorer implements CostFunction {
   private readonly counts: Int32Array;
   private readonly mark: Uint8Array;
+  /** Concepts paired at least once in the bead being matched (`match` scratch space). */
+  private readonly paired: Uint8Array;
   /** Skip cost of each sentence of each side. */
   private readonly srcSkip: Float64Array;
   private readonly tgtSkip: Float64Array;
@@ -131,6 +139,7 @@ export class BeadScorer implements CostFunction {
   constructor(readonly features: PairFeatures, readonly model: LengthModel) {
     this.counts = new Int32Array(features.weight.length);
     this.mark = new Uint8Array(features.weight.length);
+    this.paired = new Uint8Array(features.weight.length);
     this.srcSkip = skipCosts(features.src, features.weight);
     this.tgtSkip = skipCosts(features.tgt, features.weight);
     this.silentCost = SILENT_MERGE_COST * anchorDensity(features);
@@ -159,19 +168,26 @@ export class BeadScorer implements CostFunction {
     let unshared = 0;
     for (let i = i0; i < i1; i++) unshared += src.unshared[i];
     for (let k = k0; k < k1; k++) unshared += tgt.unshared[k];
-    const total = this.match(i0, i1, k0, k1);
-    return { srcChars, tgtChars, matched: this.matched, missed: total - 2 * this.matched, unshared };
+    this.match(i0, i1, k0, k1);
+    return { srcChars, tgtChars, matched: this.matched, missed: this.missed, unshared };
   }
 
   /** Matched weight of the last `match` call (a field, so the hot loop allocates nothing). */
   private matched = 0;
+  /** Missed weight of the last `match` call: anchors whose concept found no partner at all. */
+  private missed = 0;
 
-  /** Total anchor weight of src[i0, i1) and tgt[k0, k1); sets `matched`. */
+  /**
+   * Total anchor weight of src[i0, i1) and tgt[k0, k1); sets `matched` (anchors paired as
+   * multisets) and `missed`; an unpaired repeat of a concept paired in the bead counts REPEAT_MISS.
+   */
   private match(i0: number, i1: number, k0: number, k1: number): number {
     const { src, tgt, weight } = this.features;
     const counts = this.counts;
+    const paired = this.paired;
     let total = 0;
     let matched = 0;
+    let missed = 0;
     const sEnd = src.anchorStart[i1];
     const tEnd = tgt.anchorStart[k1];
     for (let p = src.anchorStart[i0]; p < sEnd; p++) {
@@ -184,10 +200,25 @@ export class BeadScorer implements CostFunction {
       if (counts[id] > 0) {
         counts[id] -= 1;
         matched += weight[id];
+        paired[id] = 1;
+      } else {
+        missed += paired[id] === 0 ? weight[id] : REPEAT_MISS * weight[id];
       }
     }
-    for (let p = src.anchorStart[i0]; p < sEnd; p++) counts[src.anchorIds[p]] = 0;
+    for (let p = src.anchorStart[i0]; p < sEnd; p++) {
+      const id = src.anchorIds[p];
+      if (paired[id] === 0) missed += weight[id];
+      else if (counts[id] > 0) {
+        missed += REPEAT_MISS * weight[id];
+        counts[id] -= 1;
+      }
+    }
+    for (let p = src.anchorStart[i0]; p < sEnd; p++) {
+      counts[src.anchorIds[p]] = 0;
+      paired[src.anchorIds[p]] = 0;
+    }
     this.matched = matched;
+    this.missed = missed;
     return total;
   }
 
@@ -209,10 +240,11 @@ export class BeadScorer implements CostFunction {
    */
   private mergeCost(i0: number, i1: number, k0: number, k1: number, srcChars: number, tgtChars: number, lc: number): number {
     const { src, tgt } = this.features;
-    const inside = Math.min(i0, k0) >= EDGE_ZONE && i1 <= src.count - EDGE_ZONE && k1 <= tgt.count - EDGE_ZONE;
-    if (this.silentCost === 0 || inside) return 0;
+    if (this.silentCost === 0) return 0;
     let extra = 0;
     const check = (onSrc: boolean, x: number) => {
+      // The sentence's own place on its side: furniture sits at that side's ends, whatever the other side's.
+      if (x >= EDGE_ZONE && x < (onSrc ? src.count : tgt.count) - EDGE_ZONE) return;
       const silent = onSrc ? this.silent(src, x, tgt, k0, k1) : this.silent(tgt, x, src, i0, i1);
       if (!silent) return;
       const without = onSrc
@@ -245,10 +277,9 @@ export class BeadScorer implements CostFunction {
     // The merge and miss terms are ≥ 0 and at most the smaller side's anchor weight can match.
     const most = Math.min(this.srcWeightCum[i1] - this.srcWeightCum[i0], this.tgtWeightCum[k1] - this.tgtWeightCum[k0]);
     if (lc + shape - MATCH_GAIN * most > limit + BOUND_SLACK) return Infinity;
-    const total = this.match(i0, i1, k0, k1);
-    const matched = this.matched;
+    this.match(i0, i1, k0, k1);
     const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
-    const own = merge + lc + shape - MATCH_GAIN * matched + MISS_COST * (total - 2 * matched);
+    const own = merge + lc + shape - MATCH_GAIN * this.matched + MISS_COST * this.missed;
     return a === 2 && b === 2 && this.splitBacked(i0, k0) ? this.againstSplit(i0, k0, own) : own;
   }
 
