@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { alignCorpus, alignSentences } from '../src/align/index.js';
 import { parseGold, scoreAlignment, type GoldBead } from '../src/evaluate.js';
 import type { Bead } from '../src/types.js';
+import { rng } from './lib/match-corpus.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
 /** Chance that a bead merges with the next one on one side (making 1-2/2-1 gold). */
@@ -21,18 +22,6 @@ const RUNS = 5;
 
 export interface Story { docid: string; en: string[]; ru: string[] }
 interface Scrambled { src: string[]; tgt: string[]; gold: GoldBead[]; boilerSrc: Set<number>; boilerTgt: Set<number> }
-
-/** Deterministic PRNG (mulberry32) so the bench is reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MENU = {
   en: ['Read more', 'Share this article', 'Related stories', 'Society', 'Most read', 'Subscribe to our newsletter'],

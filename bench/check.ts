@@ -10,6 +10,7 @@ import { sameName } from '../src/check/names.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
 import { loadNtrex } from './lib/ntrex.js';
+import { rng } from './lib/match-corpus.js';
 
 /** Share of pairs corrupted in each corpus. */
 const CORRUPT_SHARE = 0.1;
@@ -19,17 +20,6 @@ interface Story { docid: string; en: string[]; ru: string[] }
 type Corruption = 'number-change' | 'number-add' | 'name-drop' | 'swap';
 /** The flag kinds that count as catching each corruption ('*' = any kind). */
 const EXPECTED: Record<Corruption, CheckKind | '*'> = { 'number-change': 'number', 'number-add': 'number', 'name-drop': 'name', swap: '*' };
-
-/** Deterministic PRNG (mulberry32) so every run corrupts the same pairs. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** RU with one digit number changed so that its key changes, or null. */
 function changeNumber(ru: string, rand: () => number): string | null {

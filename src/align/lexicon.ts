@@ -4,6 +4,7 @@
  */
 import type { Bead } from '../types.js';
 import { contentStems, stem, words } from '../text/tokens.js';
+import { Interner } from '../text/interner.js';
 
 /** One translation pair of stems; `weight` 0..1 says how sure it is (1 for user entries). */
 export interface LexiconEntry {
@@ -49,21 +50,6 @@ function confidentPairs(
     }
   }
   return out;
-}
-
-/** Interns strings as small integers. */
-class Interner {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(s, id);
-      this.names.push(s);
-    }
-    return id;
-  }
 }
 
 /**

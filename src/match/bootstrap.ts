@@ -6,6 +6,7 @@
  * names and numbers but tell different things, and finds pairs with hardly any names or numbers.
  */
 import { stem, words } from '../text/tokens.js';
+import { Interner } from '../text/interner.js';
 
 /** Typical Russian/English character ratio of a translation: puts both texts on one position scale. */
 const RU_EN_CHAR_RATIO = 1.11;
@@ -28,21 +29,6 @@ const STRIDE = 1 << 21;
 
 /** English stem → Russian stems (5-letter prefix stems, `tokens.ts` `stem`). */
 export type StemLexicon = Map<string, string[]>;
-
-/** Interns strings as small integers. */
-class Interner {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(s, id);
-      this.names.push(s);
-    }
-    return id;
-  }
-}
 
 /** The distinct content-word stem ids of `text` per passage; `scale` maps offsets to Russian characters. */
 function passages(text: string, scale: number, ids: Interner): Array<Set<number>> {
