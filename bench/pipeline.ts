@@ -20,12 +20,10 @@ import type { Db } from '../src/store/open.js';
 import { listSegments, listUnits } from '../src/store/units.js';
 import type { Lang } from '../src/types.js';
 import { rng, type Story } from './lib/match-corpus.js';
-import { loadNtrex } from './lib/ntrex.js';
+import { ENDS_SENTENCE, loadNtrex } from './lib/ntrex.js';
 
 type Side = 'en' | 'ru' | 'be' | 'uk';
 const SIDES: Side[] = ['en', 'ru', 'be', 'uk'];
-/** A sentence that ends in terminal punctuation (possibly inside a quote or bracket). */
-const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
 /** Share of stories missing their English, or their Russian, file. */
 const MISSING = 0.2;
 

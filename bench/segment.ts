@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { split } from 'sentence-splitter';
 import { segment } from '../src/segment.js';
-import { loadNtrex } from './lib/ntrex.js';
+import { joinStory, loadNtrex } from './lib/ntrex.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const LANGS = ['en', 'ru', 'uk', 'be'] as const;
@@ -18,22 +18,8 @@ type StoryLang = (typeof LANGS)[number];
 const RUNS = 5;
 /** Size of the timing text. */
 const TIMING_CHARS = 1_000_000;
-/** A sentence that ends in terminal punctuation (possibly inside a quote or bracket). */
-const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
 
 type Story = Record<StoryLang, string[]>;
-
-/** The sentences joined by spaces; a line without terminal punctuation (headline) ends its line. */
-function joinStory(sentences: string[]): { text: string; starts: number[] } {
-  let text = '';
-  const starts: number[] = [];
-  sentences.forEach((s, i) => {
-    if (i > 0) text += ENDS_SENTENCE.test(sentences[i - 1] ?? '') ? ' ' : '\n';
-    starts.push(text.length);
-    text += s;
-  });
-  return { text, starts };
-}
 
 /** sentence-splitter's sentences of `text`, line by line, as trimmed strings with start offsets. */
 function libraryStarts(text: string): Array<{ text: string; start: number }> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../src/segment.js';
 import type { Lang, Segment } from '../src/types.js';
+import { joinStory } from '../bench/lib/ntrex.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DATA = join(ROOT, 'data');
@@ -212,23 +213,6 @@ interface Story {
   uk: string[];
 }
 
-/** A sentence that ends in terminal punctuation (possibly inside a quote or bracket). */
-const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
-
-/**
- * One paragraph of a story's sentences joined by spaces. A line with no terminal punctuation (a
- * headline) is followed by a line break instead: no splitter can find a boundary that is not written.
- */
-function joinStory(sentences: string[]): { text: string; starts: number[] } {
-  let text = '';
-  const starts: number[] = [];
-  sentences.forEach((s, i) => {
-    if (i > 0) text += ENDS_SENTENCE.test(sentences[i - 1] ?? '') ? ' ' : '\n';
-    starts.push(text.length);
-    text += s;
-  });
-  return { text, starts };
-}
 
 describe('NTREX fixture: sentences joined into a paragraph are recovered', () => {
   const stories = readFileSync(NTREX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Story);

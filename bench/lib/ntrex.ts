@@ -23,3 +23,22 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** A sentence that ends in terminal punctuation (possibly inside a quote or bracket). */
+export const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
+
+/**
+ * One paragraph of a story's sentences joined by spaces, with each sentence's start offset. A
+ * line with no terminal punctuation (a headline) is followed by a line break instead: no splitter
+ * can find a boundary that is not written.
+ */
+export function joinStory(sentences: string[]): { text: string; starts: number[] } {
+  let text = '';
+  const starts: number[] = [];
+  sentences.forEach((s, i) => {
+    if (i > 0) text += ENDS_SENTENCE.test(sentences[i - 1] ?? '') ? ' ' : '\n';
+    starts.push(text.length);
+    text += s;
+  });
+  return { text, starts };
+}
