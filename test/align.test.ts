@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alignCorpus, alignSentences, BeadScorer, buildFeatures, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary, scoreBead,
 } from '../src/align/index.js';
-import { placeGaps } from '../src/align/gaps.js';
+import { dropEdgeBeads, placeGaps } from '../src/align/gaps.js';
 import { parseGold, scoreAlignment } from '../src/evaluate.js';
 import type { Bead } from '../src/types.js';
 
@@ -273,5 +273,20 @@ describe('genuine 2-2 beads (Text+Berg DE–FR, a sentence boundary moved in tra
     expect(gold22.length).toBeGreaterThan(10);
     expect(gold22.filter((g) => ours.has(`${g.src}|${g.tgt}`)).length / gold22.length).toBeGreaterThan(0.6);
     expect(scoreAlignment(gold, beads).strict.f1).toBeGreaterThan(0.81);
+  });
+});
+
+describe('page furniture at document ends (dropEdgeBeads)', () => {
+  it('turns only a rejected 1-1 edge bead into two skips and tells whether skips cut it off', () => {
+    // 0:0 at the top, body 1:1 2:2, a skip of tgt 3, then 3:4 at the end (an island).
+    const path: Array<[number, number]> = [[0, 0], [1, 1], [2, 2], [3, 3], [3, 4], [4, 5]];
+    const seen: string[] = [];
+    const out = dropEdgeBeads(path, (i0, _i1, k0, _k1, island) => {
+      seen.push(`${i0}:${k0}:${island}`);
+      return island;
+    });
+    expect(seen.sort()).toEqual(['0:0:false', '3:4:true']);
+    expect(out).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [3, 4], [4, 4], [4, 5]]);
+    expect(dropEdgeBeads(path, () => false)).toEqual(path);
   });
 });

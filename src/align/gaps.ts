@@ -88,3 +88,37 @@ function rebuild(spans: Span[], j: number, dir: number, r: number, cand: Span, o
   skipsUntil(cand[1], cand[3], end);
   return [...spans.slice(0, from), ...region, ...spans.slice(to + 1)];
 }
+
+/**
+ * Whether the 1-1 bead src[i0, i1) × tgt[k0, k1) at a document end is page furniture paired by
+ * accident. `island`: skips separate it from the rest of the aligned path.
+ */
+export type EdgeTest = (i0: number, i1: number, k0: number, k1: number, island: boolean) => boolean;
+
+/**
+ * Page furniture (menus, datelines, other stories' headlines) comes as a block at a document end,
+ * where a dropped sentence on the other side leaves a partner of a fitting length for it. This pass
+ * turns the first and the last aligned bead of the path into two skips when it is a 1-1 bead that
+ * `furniture` rejects, so the end run of skips takes it. `path`: lattice points (0,0)…(n,m); the
+ * result has the same ends.
+ */
+export function dropEdgeBeads(path: Array<[number, number]>, furniture: EdgeTest): Array<[number, number]> {
+  let spans: Span[] = [];
+  for (let p = 1; p < path.length; p++) spans.push([path[p - 1][0], path[p][0], path[p - 1][1], path[p][1]]);
+  const first = spans.findIndex(isAligned);
+  if (first < 0) return path;
+  let last = spans.length - 1;
+  while (!isAligned(spans[last])) last--;
+  // The last one first: splitting it does not move the first one's index.
+  for (const [j, inward] of [[last, -1], [first, 1]] as const) {
+    const [i0, i1, k0, k1] = spans[j];
+    if (!isAligned(spans[j]) || i1 - i0 !== 1 || k1 - k0 !== 1) continue;
+    const next = spans[j + inward];
+    const island = next !== undefined && !isAligned(next);
+    if (!furniture(i0, i1, k0, k1, island)) continue;
+    spans = [...spans.slice(0, j), [i0, i1, k0, k0], [i1, i1, k0, k1], ...spans.slice(j + 1)];
+  }
+  const out: Array<[number, number]> = [[0, 0]];
+  for (const [, i1, , k1] of spans) out.push([i1, k1]);
+  return out;
+}

@@ -8,7 +8,7 @@ import { buildFeatures, type PairFeatures } from './anchors.js';
 import { alignPath, type Band, type Shape } from './dp.js';
 import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, lengthModelFromTotals, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
-import { placeGaps } from './gaps.js';
+import { dropEdgeBeads, placeGaps } from './gaps.js';
 import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
@@ -92,8 +92,28 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model)));
   const scorer = new BeadScorer(features, model);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
-  return pathToBeads(placed, scorer, context);
+  // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
+  const trimmed = (options.lexicon?.entries.length ?? 0) > 0 ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island)) : placed;
+  return pathToBeads(trimmed, scorer, context);
 }
+
+/** Missed anchor weight (about a name's) that makes an unmatched edge bead furniture even next to the body. */
+const EDGE_MISS = 1;
+
+/**
+ * Whether an edge 1-1 bead (see `dropEdgeBeads`) is furniture paired by accident: nothing in it
+ * matches (no anchor, no lexicon word), and either skips already cut it off from the body or its
+ * sides carry names or numbers that pair elsewhere in the documents (a foreign headline on top of a
+ * side whose real headline lost its counterpart).
+ */
+function isFurniture(scorer: BeadScorer, i0: number, i1: number, k0: number, k1: number, island: boolean): boolean {
+  const e = scorer.evidence(i0, i1, k0, k1);
+  if (e.matched > EDGE_EPSILON) return false;
+  return island || e.missed >= EDGE_MISS;
+}
+
+/** Anchor weights are float32 sums: below this nothing matched. */
+const EDGE_EPSILON = 1e-3;
 
 /**
  * A length model from one document pair's features: its own ratio when it is long enough to say,
