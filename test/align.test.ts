@@ -289,4 +289,18 @@ describe('page furniture at document ends (dropEdgeBeads)', () => {
     expect(out).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [3, 4], [4, 4], [4, 5]]);
     expect(dropEdgeBeads(path, () => false)).toEqual(path);
   });
+
+  it('peels the outer sentences of a merged edge bead into skips, down to 1-1 at most', () => {
+    // A 2-1 bead on top (src 0 glued to the headline src 1), body 2:1, a 1-3 bead at the end.
+    const path: Array<[number, number]> = [[0, 0], [2, 1], [3, 2], [4, 5]];
+    const asked: string[] = [];
+    const out = dropEdgeBeads(path, () => false, (i0, i1, k0, k1, onSrc, atStart) => {
+      asked.push(`${i0}-${i1}:${k0}-${k1}:${onSrc ? 'src' : 'tgt'}:${atStart ? 'start' : 'end'}`);
+      return true;
+    });
+    // Only multi-sentence sides are offered, outermost first, and the peel stops at 1-1.
+    expect(asked).toEqual(['3-4:2-5:tgt:end', '3-4:2-4:tgt:end', '0-2:0-1:src:start']);
+    expect(out).toEqual([[0, 0], [1, 0], [2, 1], [3, 2], [4, 3], [4, 4], [4, 5]]);
+    expect(dropEdgeBeads(path, () => false, () => false)).toEqual(path);
+  });
 });

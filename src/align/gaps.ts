@@ -96,13 +96,20 @@ function rebuild(spans: Span[], j: number, dir: number, r: number, cand: Span, o
 export type EdgeTest = (i0: number, i1: number, k0: number, k1: number, island: boolean) => boolean;
 
 /**
+ * Whether the merged edge bead src[i0, i1) × tgt[k0, k1) should lose its outermost sentence on one
+ * side (`onSrc`; the first one when `atStart`, else the last) to the document's end run of skips.
+ */
+export type PeelTest = (i0: number, i1: number, k0: number, k1: number, onSrc: boolean, atStart: boolean) => boolean;
+
+/**
  * Page furniture (menus, datelines, other stories' headlines) comes as a block at a document end,
  * where a dropped sentence on the other side leaves a partner of a fitting length for it. This pass
  * turns the first and the last aligned bead of the path into two skips when it is a 1-1 bead that
- * `furniture` rejects, so the end run of skips takes it. `path`: lattice points (0,0)…(n,m); the
- * result has the same ends.
+ * `furniture` rejects, and peels the outermost sentences off a merged first or last bead while
+ * `peel` accepts (a foreign headline glued to the real one because the lengths fit), so the end run
+ * of skips takes them. `path`: lattice points (0,0)…(n,m); the result has the same ends.
  */
-export function dropEdgeBeads(path: Array<[number, number]>, furniture: EdgeTest): Array<[number, number]> {
+export function dropEdgeBeads(path: Array<[number, number]>, furniture: EdgeTest, peel?: PeelTest): Array<[number, number]> {
   let spans: Span[] = [];
   for (let p = 1; p < path.length; p++) spans.push([path[p - 1][0], path[p][0], path[p - 1][1], path[p][1]]);
   const first = spans.findIndex(isAligned);
@@ -111,6 +118,12 @@ export function dropEdgeBeads(path: Array<[number, number]>, furniture: EdgeTest
   while (!isAligned(spans[last])) last--;
   // The last one first: splitting it does not move the first one's index.
   for (const [j, inward] of [[last, -1], [first, 1]] as const) {
+    const atStart = inward > 0;
+    const merged = peel === undefined ? null : peelEdge(spans[j], atStart, peel);
+    if (merged !== null) {
+      spans = [...spans.slice(0, j), ...merged, ...spans.slice(j + 1)];
+      continue;
+    }
     const [i0, i1, k0, k1] = spans[j];
     if (!isAligned(spans[j]) || i1 - i0 !== 1 || k1 - k0 !== 1) continue;
     const next = spans[j + inward];
@@ -121,4 +134,30 @@ export function dropEdgeBeads(path: Array<[number, number]>, furniture: EdgeTest
   const out: Array<[number, number]> = [[0, 0]];
   for (const [, i1, , k1] of spans) out.push([i1, k1]);
   return out;
+}
+
+/**
+ * The merged edge bead `bead` with sentences peeled off its outer end while `peel` accepts, as
+ * spans in path order (skips outside, the bead inside), or null when nothing is peeled. A bead is
+ * peeled down to 1-1 at most: the last pair is the round-8 1-1 test's business.
+ */
+function peelEdge(bead: Span, atStart: boolean, peel: PeelTest): Span[] | null {
+  let [i0, i1, k0, k1] = bead;
+  const skips: Span[] = [];
+  for (;;) {
+    let took = false;
+    for (const onSrc of [true, false]) {
+      if ((onSrc ? i1 - i0 : k1 - k0) < 2 || !peel(i0, i1, k0, k1, onSrc, atStart)) continue;
+      if (onSrc && atStart) skips.push([i0, i0 + 1, k0, k0]), i0++;
+      else if (onSrc) skips.push([i1 - 1, i1, k1, k1]), i1--;
+      else if (atStart) skips.push([i0, i0, k0, k0 + 1]), k0++;
+      else skips.push([i1, i1, k1 - 1, k1]), k1--;
+      took = true;
+      break;
+    }
+    if (!took) break;
+  }
+  if (skips.length === 0) return null;
+  // Skips peeled at the start come before the bead in the order taken; at the end, after it, outermost last.
+  return atStart ? [...skips, [i0, i1, k0, k1]] : [[i0, i1, k0, k1], ...skips.reverse()];
 }

@@ -93,7 +93,9 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const scorer = new BeadScorer(features, model);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
-  const trimmed = (options.lexicon?.entries.length ?? 0) > 0 ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island)) : placed;
+  const trimmed = (options.lexicon?.entries.length ?? 0) > 0
+    ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart))
+    : placed;
   return pathToBeads(trimmed, scorer, context);
 }
 
@@ -108,12 +110,37 @@ const EDGE_MISS = 1;
  */
 function isFurniture(scorer: BeadScorer, i0: number, i1: number, k0: number, k1: number, island: boolean): boolean {
   const e = scorer.evidence(i0, i1, k0, k1);
-  if (e.matched > EDGE_EPSILON) return false;
+  if (e.matched > EDGE_EPSILON && !(island && e.matched < EDGE_WORD)) return false;
   return island || e.missed >= EDGE_MISS;
 }
 
+/** Below one lexicon word's weight (0.6): punctuation alone (quotes, a question mark) says nothing about content. */
+const EDGE_WORD = 0.5;
+
 /** Anchor weights are float32 sums: below this nothing matched. */
 const EDGE_EPSILON = 1e-3;
+
+/**
+ * Whether the outermost sentence on one side (`onSrc`; the first when `atStart`, else the last) of
+ * a merged edge bead src[i0, i1) × tgt[k0, k1) is furniture glued on because the lengths fit: it
+ * matches nothing (no anchor, no lexicon word) on the other side, and the bead without it has own
+ * evidence at least as good (a real merged sentence is what makes the lengths fit).
+ */
+function isGluedEdge(scorer: BeadScorer, bead: [number, number, number, number], onSrc: boolean, atStart: boolean): boolean {
+  const [i0, i1, k0, k1] = bead;
+  const x = onSrc ? (atStart ? i0 : i1 - 1) : (atStart ? k0 : k1 - 1);
+  const alone = onSrc ? scorer.evidence(x, x + 1, k0, k1) : scorer.evidence(i0, i1, x, x + 1);
+  if (alone.matched > EDGE_EPSILON) return false;
+  const rest: [number, number, number, number] = onSrc
+    ? (atStart ? [i0 + 1, i1, k0, k1] : [i0, i1 - 1, k0, k1])
+    : (atStart ? [i0, i1, k0 + 1, k1] : [i0, i1, k0, k1 - 1]);
+  return ownLogit(scorer, ...rest) >= ownLogit(scorer, i0, i1, k0, k1);
+}
+
+/** Log-odds of a bead from its own evidence (what gap placement compares too). */
+function ownLogit(scorer: BeadScorer, i0: number, i1: number, k0: number, k1: number): number {
+  return evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, scorer.model);
+}
 
 /**
  * A length model from one document pair's features: its own ratio when it is long enough to say,
