@@ -1,7 +1,8 @@
 /**
  * The speed-ups of the aligner must not change a result: the coarse scorer's precomputed
- * unit-pair matches against the exact scorer's, and the word offsets of `tokens.ts` against the
- * word pattern's own match positions.
+ * unit-pair matches against the exact scorer's, the word offsets of `tokens.ts` against the
+ * word pattern's own match positions, the number scan's shortcut for texts without a spelled
+ * word against the full token pattern, and the name case test against `\p{Lu}`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -112,5 +113,37 @@ describe('charLength', () => {
       '', ' ', 'a  b', ' a', 'a ', 'a\tb', 'a\u00a0b', 'a b', '\ufeffa', 'a\u2028 b', ' \n a \r\n b \t', 'a\u3000\u3000b',
     ];
     for (const text of texts) expect(charLength(text)).toBe(text.trim().replace(/\s+/g, ' ').length);
+  });
+});
+
+describe('number scan without spelled words', () => {
+  // TOKEN of numbers.ts, both alternatives: what the shortcut for texts without a spelled word must reproduce.
+  const L = 'A-Za-zА-Яа-яЁёІіЇїЄєҐґЎў';
+  const NUMBER = '\\d{1,3}(?:[ \\u00A0\\u202F\\u2009]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)*';
+  const TOKEN = new RegExp(`(?<![\\d${L}])(${NUMBER})(?!\\d)|(?<![${L}])([${L}]+)(?![${L}])`, 'gu');
+  it('finds a number at every start of the full token pattern outside dates', () => {
+    const texts = [
+      ...stories.slice(0, 20).flatMap((s) => [...s.en, ...s.ru]),
+      'Often 5 or 6, attention 1 234,5.', 'Место 100 и 2,5 млн', '3 to five percent', 'ab12 3a 4 5-6 7.8.9',
+      'On 5 March 2021, 10 people', 'x1 000 000y 2 000', '',
+    ];
+    for (const text of texts) {
+      const mentions = extractNumbers(text);
+      const dates = mentions.filter((m) => m.kind === 'date');
+      const expected = [...text.matchAll(TOKEN)]
+        .filter((m) => m[1] !== undefined && !dates.some((d) => m.index < d.end && m.index + m[0].length > d.start))
+        .map((m) => m.index);
+      expect(mentions.filter((m) => !m.spelled && m.kind !== 'date').map((m) => m.start)).toEqual(expected);
+    }
+  });
+});
+
+describe('nameCandidates case test', () => {
+  it('takes a mid-sentence word as a name exactly when it starts with an upper-case letter', () => {
+    const words = ['Ann', 'ann', 'Zed', 'Аня', 'аня', 'Ёлка', 'ёлка', 'Ѐва', 'ѐва', 'Ωmega', 'ωmega', 'ǅemal', 'Ärger', 'ärger', '𝐀bc', 'ßx', 'İzmir'];
+    for (const w of words) {
+      const found = nameCandidates(`x ${w} y`).map((t) => t.text);
+      expect(found).toEqual(/^\p{Lu}/u.test(w) ? [w] : []);
+    }
   });
 });

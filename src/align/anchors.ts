@@ -50,11 +50,13 @@ const MIN_NAME_KEY = 3;
 const NAME_BUCKET = 3;
 /**
  * Punctuation that survives translation: a question stays a question, a quote a quote. Each
- * mark stands for any of its characters (looked up with `includes`, faster than a regex test).
+ * concept key stands for any of its characters (looked up with `includes`, faster than a regex test).
  */
 const PUNCTUATION: Array<[string, string[]]> = [
-  ['?', ['?', '？']], ['!', ['!']], ['q', ['"', '«', '»', '“', '”', '„']], ['(', ['(']],
+  ['p:?', ['?', '？']], ['p:!', ['!']], ['p:q', ['"', '«', '»', '“', '”', '„']], ['p:(', ['(']],
 ];
+/** `numberKeys` finds nothing without a digit; testing first spares an empty set for most sentences. */
+const DIGIT = /\d/;
 
 /**
  * Concept keys interned as dense ids while the anchors of a document pair are collected, with
@@ -90,9 +92,9 @@ function keyCache(): (word: string) => string {
 
 /** Adds the number and punctuation anchors of a sentence (the same concept keys in every language). */
 function addSharedAnchors(sentence: string, concepts: Concepts, out: number[]): void {
-  for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
-  for (const [mark, chars] of PUNCTUATION) {
-    if (chars.some((c) => sentence.includes(c))) out.push(concepts.id(`p:${mark}`, 'punctuation'));
+  if (DIGIT.test(sentence)) for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
+  for (const [concept, chars] of PUNCTUATION) {
+    if (chars.some((c) => sentence.includes(c))) out.push(concepts.id(concept, 'punctuation'));
   }
 }
 
@@ -161,58 +163,90 @@ function lexiconMaps(lexicon: Lexicon | undefined): { src: Set<string>; tgt: Map
   return { src, tgt: new Map([...tgtBest].map(([t, [s]]) => [t, s])) };
 }
 
-/** Concept ids of every sentence of both sides (in order, repeats kept), over one concept space. */
-function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined, concepts: Concepts): { src: number[][]; tgt: number[][] } {
+/**
+ * Concept ids of every sentence of one side in one flat list (in order, repeats kept): sentence i
+ * owns `ids[start[i] .. start[i + 1])`. One list per side instead of one small array per
+ * sentence: less garbage, and the lists are packed without a copy per sentence.
+ */
+interface RawSide {
+  ids: number[];
+  start: Int32Array;
+}
+
+/** Raw anchors of the source side: shared anchors, names, lexicon stems. */
+function rawSource(src: string[], names: string[][], keyOf: (word: string) => string, lexSrc: Set<string>, concepts: Concepts): RawSide {
+  const ids: number[] = [];
+  const start = new Int32Array(src.length + 1);
+  // Names repeat: the concept id (-1: key too short) once per distinct name, interned at its first use as before.
+  const nameConcept = new Map<string, number>();
+  for (let i = 0; i < src.length; i++) {
+    start[i] = ids.length;
+    const s = src[i];
+    addSharedAnchors(s, concepts, ids);
+    for (const text of names[i]) {
+      let id = nameConcept.get(text);
+      if (id === undefined) {
+        const key = keyOf(text);
+        id = key.length >= MIN_NAME_KEY ? concepts.id(`m:${key}`, 'name') : -1;
+        nameConcept.set(text, id);
+      }
+      if (id >= 0) ids.push(id);
+    }
+    if (lexSrc.size) for (const st of contentStems(s)) if (lexSrc.has(st)) ids.push(concepts.id(`l:${st}`, 'lexicon'));
+  }
+  start[src.length] = ids.length;
+  return { ids, start };
+}
+
+/** Raw anchors of the target side: shared anchors, source-name cognates, lexicon stems. */
+function rawTarget(
+  tgt: string[], buckets: Map<string, Map<string, string>>, keyOf: (word: string) => string,
+  lexTgt: Map<string, string>, concepts: Concepts,
+): RawSide {
+  const ids: number[] = [];
+  const start = new Int32Array(tgt.length + 1);
+  // Target words are looked up once per distinct word: -1 none, else the concept id.
+  const wordConcept = new Map<string, number>();
+  for (let i = 0; i < tgt.length; i++) {
+    start[i] = ids.length;
+    const s = tgt[i];
+    addSharedAnchors(s, concepts, ids);
+    const words = s.match(ALL_WORDS);
+    if (words !== null) {
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k];
+        let id = wordConcept.get(word);
+        if (id === undefined) {
+          const concept = targetConcept(word, buckets, keyOf);
+          id = concept === null ? -1 : concepts.id(concept, 'name');
+          wordConcept.set(word, id);
+        }
+        if (id >= 0) ids.push(id);
+      }
+    }
+    if (lexTgt.size) {
+      for (const st of contentStems(s)) {
+        const to = lexTgt.get(st);
+        if (to !== undefined) ids.push(concepts.id(`l:${to}`, 'lexicon'));
+      }
+    }
+  }
+  start[tgt.length] = ids.length;
+  return { ids, start };
+}
+
+/** Concept ids of every sentence of both sides, over one concept space. */
+function rawAnchors(src: string[], tgt: string[], lexicon: Lexicon | undefined, concepts: Concepts): { src: RawSide; tgt: RawSide } {
   const keyOf = keyCache();
   const names = sourceNames(src);
   const buckets = indexNames(names, keyOf);
   const lex = lexiconMaps(lexicon);
-  const srcRaw = src.map((s, i) => {
-    const out: number[] = [];
-    addSharedAnchors(s, concepts, out);
-    for (const text of names[i]) {
-      const key = keyOf(text);
-      if (key.length >= MIN_NAME_KEY) out.push(concepts.id(`m:${key}`, 'name'));
-    }
-    if (lex.src.size) for (const st of contentStems(s)) if (lex.src.has(st)) out.push(concepts.id(`l:${st}`, 'lexicon'));
-    return out;
-  });
-  // Target words are looked up once per distinct word: -1 none, else the concept id.
-  const wordConcept = new Map<string, number>();
-  const tgtRaw = tgt.map((s) => {
-    const out: number[] = [];
-    addSharedAnchors(s, concepts, out);
-    for (const word of s.match(ALL_WORDS) ?? []) {
-      let id = wordConcept.get(word);
-      if (id === undefined) {
-        const concept = targetConcept(word, buckets, keyOf);
-        id = concept === null ? -1 : concepts.id(concept, 'name');
-        wordConcept.set(word, id);
-      }
-      if (id >= 0) out.push(id);
-    }
-    if (lex.tgt.size) {
-      for (const st of contentStems(s)) {
-        const to = lex.tgt.get(st);
-        if (to !== undefined) out.push(concepts.id(`l:${to}`, 'lexicon'));
-      }
-    }
-    return out;
-  });
-  return { src: srcRaw, tgt: tgtRaw };
+  const srcRaw = rawSource(src, names, keyOf, lex.src, concepts);
+  return { src: srcRaw, tgt: rawTarget(tgt, buckets, keyOf, lex.tgt, concepts) };
 }
 
-/** Packs one side's anchors (already final concept ids) with lengths. */
-function packSide(sentences: string[], ids: number[][], unshared?: Float64Array): SideFeatures {
-  const anchorStart = new Int32Array(sentences.length + 1);
-  for (let i = 0; i < ids.length; i++) anchorStart[i + 1] = anchorStart[i] + ids[i].length;
-  const anchorIds = new Int32Array(anchorStart[sentences.length]);
-  // A plain loop: `set` from a JS array goes through a slow generic path, once per sentence.
-  for (let i = 0; i < ids.length; i++) {
-    const list = ids[i];
-    const at = anchorStart[i];
-    for (let j = 0; j < list.length; j++) anchorIds[at + j] = list[j];
-  }
+/** One side's lengths with its packed anchors (final concept ids). */
+function packSide(sentences: string[], anchorStart: Int32Array, anchorIds: Int32Array, unshared?: Float64Array): SideFeatures {
   const chars = new Float64Array(sentences.length);
   for (let i = 0; i < sentences.length; i++) chars[i] = charLength(sentences[i]);
   return { count: sentences.length, chars, anchorStart, anchorIds, unshared: unshared ?? new Float64Array(sentences.length) };
@@ -226,18 +260,23 @@ function packSide(sentences: string[], ids: number[][], unshared?: Float64Array)
 const TELLING: ReadonlySet<Kind> = new Set(['number']);
 
 /** Flags of the concepts occurring in any sentence of a side. */
-function presence(raw: number[][], size: number): Uint8Array {
+function presence(raw: RawSide, size: number): Uint8Array {
   const on = new Uint8Array(size);
-  for (const list of raw) for (const c of list) on[c] = 1;
+  const ids = raw.ids;
+  for (let k = 0; k < ids.length; k++) on[ids[k]] = 1;
   return on;
 }
 
 /** Per sentence, the weight of telling anchors whose concept the other side lacks (`other`). */
-function unsharedWeights(raw: number[][], kinds: Kind[], other: Uint8Array): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
+function unsharedWeights(raw: RawSide, kinds: Kind[], other: Uint8Array): Float64Array {
+  const count = raw.start.length - 1;
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
     let w = 0;
-    for (const c of raw[i]) if (other[c] === 0 && TELLING.has(kinds[c])) w += WEIGHT[kinds[c]];
+    for (let k = raw.start[i]; k < raw.start[i + 1]; k++) {
+      const c = raw.ids[k];
+      if (other[c] === 0 && TELLING.has(kinds[c])) w += WEIGHT[kinds[c]];
+    }
     out[i] = w;
   }
   return out;
@@ -246,7 +285,11 @@ function unsharedWeights(raw: number[][], kinds: Kind[], other: Uint8Array): Flo
 /** Lengths and anchors of both sides of a document pair, ready for the DP. */
 export function buildFeatures(src: string[], tgt: string[], options: AnchorOptions = {}): PairFeatures {
   if (options.anchors === false) {
-    return { src: packSide(src, src.map(() => [])), tgt: packSide(tgt, tgt.map(() => [])), weight: new Float32Array(0) };
+    return {
+      src: packSide(src, new Int32Array(src.length + 1), new Int32Array(0)),
+      tgt: packSide(tgt, new Int32Array(tgt.length + 1), new Int32Array(0)),
+      weight: new Float32Array(0),
+    };
   }
   const concepts = new Concepts();
   const raw = rawAnchors(src, tgt, options.lexicon, concepts);
@@ -257,23 +300,30 @@ export function buildFeatures(src: string[], tgt: string[], options: AnchorOptio
   // Final ids: dense over the kept concepts (on both sides, or all with `keep`), target first.
   const final = new Int32Array(size).fill(-1);
   const weights: number[] = [];
-  const remap = (lists: number[][]) => lists.map((list) => {
-    const out: number[] = [];
-    for (const c of list) {
-      if (!keep && (onSrc[c] === 0 || onTgt[c] === 0)) continue;
-      if (final[c] < 0) {
-        final[c] = weights.length;
-        weights.push(WEIGHT[concepts.kinds[c]]);
+  const remap = (side: RawSide): { anchorStart: Int32Array; anchorIds: Int32Array } => {
+    const count = side.start.length - 1;
+    const anchorStart = new Int32Array(count + 1);
+    const kept = new Int32Array(side.ids.length);
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      for (let k = side.start[i]; k < side.start[i + 1]; k++) {
+        const c = side.ids[k];
+        if (!keep && (onSrc[c] === 0 || onTgt[c] === 0)) continue;
+        if (final[c] < 0) {
+          final[c] = weights.length;
+          weights.push(WEIGHT[concepts.kinds[c]]);
+        }
+        kept[n++] = final[c];
       }
-      out.push(final[c]);
+      anchorStart[i + 1] = n;
     }
-    return out;
-  });
+    return { anchorStart, anchorIds: n === kept.length ? kept : kept.slice(0, n) };
+  };
   const tgtIds = remap(raw.tgt);
   const srcIds = remap(raw.src);
   return {
-    src: packSide(src, srcIds, unsharedWeights(raw.src, concepts.kinds, onTgt)),
-    tgt: packSide(tgt, tgtIds, unsharedWeights(raw.tgt, concepts.kinds, onSrc)),
+    src: packSide(src, srcIds.anchorStart, srcIds.anchorIds, unsharedWeights(raw.src, concepts.kinds, onTgt)),
+    tgt: packSide(tgt, tgtIds.anchorStart, tgtIds.anchorIds, unsharedWeights(raw.tgt, concepts.kinds, onSrc)),
     weight: Float32Array.from(weights),
   };
 }

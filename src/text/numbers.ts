@@ -73,6 +73,12 @@ const MONTH_DAY = new RegExp(
   'giu',
 );
 const TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)|(?<!${L})(${L}+)(?!${L})`, 'gu');
+/**
+ * TOKEN's number alternative alone, for texts where SPELLED_INSIDE fails: no word there passes
+ * SPELLED_ANY, and TOKEN's word alternative only takes letters, where no number starts, so the
+ * numbers found are TOKEN's, without a match object for every word.
+ */
+const NUMBER_TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)`, 'gu');
 
 /** MONTHS_RU anchored at the start, compiled once (monthOf runs for every date mention). */
 const MONTHS_RU_START = MONTHS_RU.map((stem) => new RegExp(`^${stem}`, 'u'));
@@ -141,7 +147,8 @@ function mentionsOf(text: string, digits: boolean): NumberMention[] {
     mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
     taken.push([start, end]);
   };
-  if (!digits && !SPELLED_INSIDE.test(text)) return mentions;
+  const spelledInside = SPELLED_INSIDE.test(text);
+  if (!digits && !spelledInside) return mentions;
   if (digits && ANY_MONTH.test(text)) {
     for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
     for (const m of text.matchAll(MONTH_DAY)) {
@@ -149,7 +156,7 @@ function mentionsOf(text: string, digits: boolean): NumberMention[] {
     }
   }
 
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(spelledInside ? TOKEN : NUMBER_TOKEN)) {
     const start = m.index;
     if (overlaps(start, start + m[0].length)) continue;
     if (m[2] !== undefined) {

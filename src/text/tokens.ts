@@ -66,12 +66,25 @@ export function nameCandidates(text: string, known?: ReadonlySet<string>): Token
   const out: Token[] = [];
   forEachWord(text, (word, start) => {
     // The case test first: most words are lower-case, and it needs no lower-cased copy.
-    if (!UPPER.test(word)) return;
+    if (!startsUpper(word)) return;
     const lower = word.toLowerCase();
     if (NOT_NAMES.has(lower)) return;
     if (ACRONYM.test(word) || !sentenceInitial(text, start) || known?.has(lower)) out.push({ text: word, start, end: start + word.length });
   });
   return out;
+}
+
+/**
+ * `UPPER.test(word)` for a word (it starts with a letter): Basic Latin and basic Cyrillic letters
+ * are decided by their code (a regex call per word costs more), the rest by the regex.
+ */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return false;
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x430 && c <= 0x44f) return false;
+  if (c >= 0x410 && c <= 0x42f) return true;
+  return UPPER.test(word);
 }
 
 /** Lower-cased names seen mid-sentence in `text`: the `known` set for `nameCandidates`. */
