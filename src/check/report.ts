@@ -3,7 +3,7 @@
  * resources) with counts per kind at the top, then per document pair the flagged units side by
  * side, the evidence marked with `<mark>`. Every piece of document text is HTML-escaped.
  */
-import type { AlignedUnit, CheckKind, Flag, Severity } from './types.js';
+import { CHECK_KINDS, type AlignedUnit, type Flag, type Severity } from './types.js';
 
 export interface ReportPair {
   title: string;
@@ -13,7 +13,6 @@ export interface ReportPair {
   flags: Array<{ index: number; flags: Flag[] }>;
 }
 
-const KINDS: CheckKind[] = ['number', 'name', 'omission', 'addition', 'low-score', 'length', 'untranslated', 'brackets', 'quotes', 'url'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -59,7 +58,7 @@ export function highlight(text: string, needles: string[]): string {
 function summary(pairs: ReportPair[]): string {
   const counts = new Map<string, number>();
   for (const p of pairs) for (const u of p.flags) for (const f of u.flags) counts.set(`${f.kind}/${f.severity}`, (counts.get(`${f.kind}/${f.severity}`) ?? 0) + 1);
-  const rows = KINDS.map((k) => {
+  const rows = CHECK_KINDS.map((k) => {
     const cells = SEVERITIES.map((s) => `<td>${counts.get(`${k}/${s}`) ?? 0}</td>`).join('');
     const total = SEVERITIES.reduce((n, s) => n + (counts.get(`${k}/${s}`) ?? 0), 0);
     return `<tr><th>${k}</th>${cells}<td>${total}</td></tr>`;

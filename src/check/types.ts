@@ -4,9 +4,12 @@
  */
 import type { Lexicon } from '../align/lexicon.js';
 
-export type CheckKind =
-  | 'number' | 'name' | 'omission' | 'addition' | 'low-score' | 'length'
-  | 'untranslated' | 'brackets' | 'quotes' | 'url';
+/** Every check, in the order reports and help texts list them. */
+export const CHECK_KINDS = [
+  'number', 'name', 'omission', 'addition', 'low-score', 'length', 'untranslated', 'brackets', 'quotes', 'url',
+] as const;
+
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export type Severity = 'error' | 'warning' | 'info';
 

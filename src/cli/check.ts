@@ -1,19 +1,17 @@
 /** `palign check`: discrepancy checks, as lines, JSON or an HTML report. */
 import type { Argv } from 'yargs';
-import type { CheckKind } from '../check/index.js';
+import { CHECK_KINDS, type CheckKind } from '../check/index.js';
 import { check, checkReport } from '../pipeline/check.js';
 import { listPairs } from '../store/pairs.js';
 import { listFlags } from '../store/units.js';
 import { counts, out, parseScore, withDb, writeFile, type Global } from './io.js';
-
-const KINDS: readonly CheckKind[] = ['number', 'name', 'omission', 'addition', 'low-score', 'length', 'untranslated', 'brackets', 'quotes', 'url'];
 
 export function checkCommand(cli: Argv<Global>): void {
   cli.command(
     'check',
     'flag translation discrepancies: numbers, names, omissions, length, untranslated text, quotes, URLs',
     (y) => y.option('html', { type: 'string', describe: 'also write a side-by-side HTML report here' })
-      .option('disable', { type: 'array', string: true, choices: KINDS, describe: 'checks to turn off' })
+      .option('disable', { type: 'array', string: true, choices: CHECK_KINDS, describe: 'checks to turn off' })
       .option('min-score', { type: 'number', describe: 'pairs scoring below are flagged low-score' })
       .option('length-z', { type: 'number', describe: 'length ratio z-score above which a pair is flagged' }),
     (args) =>
