@@ -10,6 +10,7 @@ import { COGNATE_THRESHOLD, cognateSimilarity, nameKey } from '../text/translit.
 import { contentStems, nameCandidates } from '../text/tokens.js';
 import { charLength } from './length.js';
 import type { Lexicon } from './lexicon.js';
+import { Interner } from '../text/interner.js';
 
 /** The sentences of one side as the DP sees them: lengths and anchors (CSR lists of concept ids). */
 export interface SideFeatures {
@@ -63,16 +64,12 @@ const DIGIT = /\d/;
  * the kind of each (the key prefix `n:`/`p:`/`m:`/`l:` fixes it, so a key has one kind).
  */
 class Concepts {
-  private readonly ids = new Map<string, number>();
+  private readonly keys = new Interner();
   readonly kinds: Kind[] = [];
 
   id(concept: string, kind: Kind): number {
-    let id = this.ids.get(concept);
-    if (id === undefined) {
-      id = this.kinds.length;
-      this.ids.set(concept, id);
-      this.kinds.push(kind);
-    }
+    const id = this.keys.id(concept);
+    if (id === this.kinds.length) this.kinds.push(kind);
     return id;
   }
 }
