@@ -25,6 +25,12 @@ const MAX_VARIANCE = 60;
 const LAPLACE_MEDIAN = Math.LN2;
 /** Below this many 1-1 pairs a variance estimate is noise; keep the given one. */
 const MIN_PAIRS_FOR_VARIANCE = 10;
+/**
+ * How many 1-1 pairs the given variance counts as when it is blended with the estimate: a median
+ * of a few dozen heavy-tailed deviations can be off by a factor of three, and one short, tightly
+ * translated document pair added to a corpus must not make the length model brittle for the rest.
+ */
+const PRIOR_PAIRS = 20;
 /** Cap of the length cost (nats), so one outlier length cannot outweigh every other piece of evidence. */
 export const MAX_LENGTH_COST = 25;
 
@@ -93,7 +99,8 @@ export function lengthModelFromTotals(totals: Array<[number, number]>): LengthMo
  * Re-estimates the ratio and the variance from character lengths of confidently aligned 1-1
  * pairs: the ratio as the median of per-pair ratios (the document totals it started from are
  * skewed by one-sided boilerplate), the variance robustly from the median absolute standardised
- * difference (Laplace: variance 2b²). Too few pairs: the model is returned unchanged.
+ * difference (Laplace: variance 2b²), blended with the given variance as `PRIOR_PAIRS` pairs' worth
+ * of evidence. Too few pairs: the model is returned unchanged.
  */
 export function refineLengthModel(model: LengthModel, lengths: Array<[number, number]>): LengthModel {
   const pairs = lengths.filter(([s, t]) => s > 0 && t > 0);
@@ -101,7 +108,9 @@ export function refineLengthModel(model: LengthModel, lengths: Array<[number, nu
   const ratio = clamp(median(pairs.map(([s, t]) => t / s)), MIN_RATIO, MAX_RATIO);
   const deviations = pairs.map(([s, t]) => Math.abs(t - ratio * s) / Math.sqrt(meanLength(s, t, ratio)));
   const scale = median(deviations) / LAPLACE_MEDIAN;
-  return { ratio, variance: clamp(2 * scale * scale, MIN_VARIANCE, MAX_VARIANCE) };
+  const estimate = 2 * scale * scale;
+  const variance = (pairs.length * estimate + PRIOR_PAIRS * model.variance) / (pairs.length + PRIOR_PAIRS);
+  return { ratio, variance: clamp(variance, MIN_VARIANCE, MAX_VARIANCE) };
 }
 
 /** The source-side length both sides suggest, so that 0-x beads get a defined variance too. */
