@@ -11,6 +11,7 @@ import { alignCorpus, alignSentences } from '../src/align/index.js';
 import { parseGold, scoreAlignment, type GoldBead } from '../src/evaluate.js';
 import type { Bead } from '../src/types.js';
 import { rng } from './lib/match-corpus.js';
+import { ENDS_SENTENCE } from './lib/ntrex.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
 /** Chance that a bead merges with the next one on one side (making 1-2/2-1 gold). */
@@ -65,7 +66,14 @@ export function scramble(story: Story, others: Story[], rand: () => number): Scr
       else gold.push({ src: [], tgt: [tgt.push(story.ru[i]) - 1] });
     } else if (r < DROP_RATE + MERGE_RATE && i + 1 < n) {
       const mergeSrc = rand() < 0.5;
-      if (mergeSrc) {
+      const side = mergeSrc ? story.en : story.ru;
+      if (!ENDS_SENTENCE.test(side[i]) || !ENDS_SENTENCE.test(side[i + 1])) {
+        // A translator joins sentences, not a headline (no final punctuation) with a sentence; and
+        // a page puts such a line on its own, where the segmenter splits it off. Both stay 1-1
+        // (same random draws as a merge, so the rest of the scramble does not shift).
+        gold.push({ src: [src.push(story.en[i]) - 1], tgt: [tgt.push(story.ru[i]) - 1] });
+        gold.push({ src: [src.push(story.en[i + 1]) - 1], tgt: [tgt.push(story.ru[i + 1]) - 1] });
+      } else if (mergeSrc) {
         const s = src.push(`${story.en[i]} ${story.en[i + 1]}`) - 1;
         gold.push({ src: [s], tgt: [tgt.push(story.ru[i]) - 1, tgt.push(story.ru[i + 1]) - 1] });
       } else {

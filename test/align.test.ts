@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  alignCorpus, alignSentences, BeadScorer, buildFeatures, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary, scoreBead,
+  alignCorpus, alignSentences, BeadScorer, buildFeatures, DEFAULT_LENGTH_MODEL, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary,
+  repeatedLines, scoreBead, SKIP_COST,
 } from '../src/align/index.js';
 import { dropEdgeBeads, placeGaps } from '../src/align/gaps.js';
 import { parseGold, scoreAlignment } from '../src/evaluate.js';
@@ -302,5 +303,72 @@ describe('page furniture at document ends (dropEdgeBeads)', () => {
     expect(asked).toEqual(['3-4:2-5:tgt:end', '3-4:2-4:tgt:end', '0-2:0-1:src:start']);
     expect(out).toEqual([[0, 0], [1, 0], [2, 1], [3, 2], [4, 3], [4, 4], [4, 5]]);
     expect(dropEdgeBeads(path, () => false, () => false)).toEqual(path);
+  });
+});
+
+describe('page furniture repeated across documents (repeatedLines, FURNITURE_COST)', () => {
+  it('flags a line seen in another document, whatever its case and punctuation, but not one shared only with a copy', () => {
+    const docs = [
+      ['Kazan hosts the forum.', 'Related stories', 'Share this article'],
+      ['Minsk signs a deal.', 'RELATED STORIES:', 'The deal is worth $19 billion.'],
+      ['Minsk signs a deal.', 'RELATED STORIES:', 'The deal is worth $19 billion.', 'Officials confirmed it.'],
+      ['A quiet day in Minsk.'],
+    ];
+    const flags = repeatedLines(docs).map((f) => [...f]);
+    // `Related stories` is in three documents; docs 1 and 2 are one article twice, so their
+    // shared content lines are no furniture evidence, while the menu line (also in doc 0) is.
+    expect(flags[0]).toEqual([0, 1, 0]);
+    expect(flags[1]).toEqual([0, 1, 0]);
+    expect(flags[2]).toEqual([0, 1, 0, 0]);
+    expect(flags[3]).toEqual([0]);
+  });
+
+  it('charges a repeated line that shares no content with the other side of its bead, not one that does', () => {
+    const src = ['Lukashenko met Minnikhanov in Kazan.', 'Related stories'];
+    const tgt = ['Лукашенко встретился с Миннихановым в Казани.', 'Читайте также: Минниханов в Казани'];
+    const features = buildFeatures(src, tgt);
+    const plain = new BeadScorer(features, DEFAULT_LENGTH_MODEL);
+    const flagged = new BeadScorer(features, DEFAULT_LENGTH_MODEL, { src: Uint8Array.of(0, 1), tgt: Uint8Array.of(0, 1) });
+    // src 1 (a menu line) and tgt 1 share nothing: two silent repeated lines, each charged.
+    expect(flagged.cost(1, 2, 1, 2) - plain.cost(1, 2, 1, 2)).toBeCloseTo(2 * SKIP_COST, 6);
+    const menuOnly = new BeadScorer(features, DEFAULT_LENGTH_MODEL, { src: Uint8Array.of(0, 1), tgt: Uint8Array.of(0, 0) });
+    expect(menuOnly.cost(1, 2, 1, 2) - plain.cost(1, 2, 1, 2)).toBeCloseTo(SKIP_COST, 6);
+    // tgt 1 shares names with src 0, so in a bead with it the repeated line earns its place.
+    expect(flagged.silentFurniture(0, 1, 1, 2)).toBe(0);
+    expect(flagged.cost(0, 1, 0, 2)).toBeCloseTo(plain.cost(0, 1, 0, 2), 6);
+    // Skips are not charged: leaving the line out is what the rule favours.
+    expect(flagged.cost(1, 2, 2, 2)).toBe(plain.cost(1, 2, 2, 2));
+  });
+
+  it('keeps menu lines and headlines repeated across a corpus out of beads that alignment alone glues them into', () => {
+    // Each RU document loses its last sentence and ends with a menu line and two other stories'
+    // headlines, the same lines in several documents (a `Most read` block).
+    const n = Math.min(20, stories.length);
+    const docs = stories.slice(0, n).map((s, d) => ({
+      src: s.en,
+      tgt: [...s.ru.slice(0, s.ru.length - 1), 'Самое читаемое', stories[(d + 1) % n].ru[0], stories[(d + 2) % n].ru[0]],
+    }));
+    const furniture = (d: number, k: number) => k >= docs[d].tgt.length - 3;
+    const glued = (all: Bead[][], merged: boolean) => all.reduce((count, beads, d) => count + beads.filter((b) =>
+      b.src.length > 0 && b.tgt.some((k) => furniture(d, k)) && (!merged || b.tgt.length > 1)).length, 0);
+    const corpus = alignCorpus(docs);
+    // The same lexicon and length model, one pair at a time: no document sees the others' lines.
+    const alone = docs.map((d) => alignSentences(d.src, d.tgt, { lexicon: corpus.lexicon, lengthModel: corpus.lengthModel }));
+    expect(glued(corpus.beads, false)).toBeLessThan(glued(alone, false));
+    expect(glued(alone, true)).toBeGreaterThan(0);
+    expect(glued(corpus.beads, true)).toBe(0);
+    // The menu line matches no story anywhere.
+    corpus.beads.forEach((beads, d) => {
+      expect(beads.find((b) => b.tgt.includes(docs[d].tgt.length - 3))?.src).toEqual([]);
+    });
+  });
+});
+
+describe('single quotation marks', () => {
+  it('count as a quote anchor when they open a quote, not as an apostrophe', () => {
+    const quoted = buildFeatures(["Tough talk 'and then we fell in love'"], ['Сложные переговоры, «а потом мы полюбили друг друга»']);
+    expect(new BeadScorer(quoted, DEFAULT_LENGTH_MODEL).evidence(0, 1, 0, 1).matched).toBeGreaterThan(0);
+    const apostrophe = buildFeatures(["Sainsbury's plans push into the players' market"], ['«Сейнсбери» выходит на рынок']);
+    expect(new BeadScorer(apostrophe, DEFAULT_LENGTH_MODEL).evidence(0, 1, 0, 1).matched).toBe(0);
   });
 });

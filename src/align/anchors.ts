@@ -56,6 +56,14 @@ const NAME_BUCKET = 3;
 const PUNCTUATION: Array<[string, string[]]> = [
   ['p:?', ['?', '？']], ['p:!', ['!']], ['p:q', ['"', '«', '»', '“', '”', '„']], ['p:(', ['(']],
 ];
+/** The concept of quotation marks. */
+const QUOTE = 'p:q';
+/**
+ * A single quotation mark opening a quote (British headlines: `Tough talk 'and then we fell in
+ * love'`): at the start or after a space or bracket, before a letter or digit. An apostrophe sits
+ * inside or at the end of a word, so it never matches.
+ */
+const OPENING_SINGLE_QUOTE = /(?:^|[\s(\[])['‘][\p{L}\p{N}]/u;
 /** `numberKeys` finds nothing without a digit; testing first spares an empty set for most sentences. */
 const DIGIT = /\d/;
 
@@ -91,7 +99,7 @@ function keyCache(): (word: string) => string {
 function addSharedAnchors(sentence: string, concepts: Concepts, out: number[]): void {
   if (DIGIT.test(sentence)) for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
   for (const [concept, chars] of PUNCTUATION) {
-    if (chars.some((c) => sentence.includes(c))) out.push(concepts.id(concept, 'punctuation'));
+    if (chars.some((c) => sentence.includes(c)) || (concept === QUOTE && OPENING_SINGLE_QUOTE.test(sentence))) out.push(concepts.id(concept, 'punctuation'));
   }
 }
 

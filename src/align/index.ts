@@ -9,6 +9,7 @@ import { alignPath, type Band, type Shape } from './dp.js';
 import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, lengthModelFromTotals, refineLengthModel, type LengthModel } from './length.js';
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { dropEdgeBeads, placeGaps } from './gaps.js';
+import { corpusFurniture, type FurnitureFlags } from './furniture.js';
 import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
@@ -16,6 +17,7 @@ export { learnLexicon, parseDictionary, mergeLexicons, type Lexicon, type Lexico
 export { buildFeatures, type PairFeatures, type SideFeatures, type AnchorOptions } from './anchors.js';
 export { BeadScorer, CoarseScorer, beadCost, evidenceScore, evidenceLogit, pathScores, SKIP_COST, type BeadEvidence, type CostFunction } from './score.js';
 export type { Shape } from './dp.js';
+export { corpusFurniture, repeatedLines, type FurnitureFlags } from './furniture.js';
 
 export interface AlignOptions {
   /** Allowed bead shapes [source count, target count]; must include 0-1 and 1-0. */
@@ -26,6 +28,11 @@ export interface AlignOptions {
   lexicon?: Lexicon;
   /** False: length only, no anchors or lexicon (the Gale–Church baseline). */
   anchors?: boolean;
+  /**
+   * Per sentence of each side, 1 when the line occurs in other documents of that side (page
+   * furniture evidence; `alignCorpus` works it out from its documents, see `corpusFurniture`).
+   */
+  furniture?: FurnitureFlags;
 }
 
 export interface CorpusOptions {
@@ -89,8 +96,9 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
 function align(src: string[], tgt: string[], options: AlignOptions, context: boolean): Bead[] {
   const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
   const model = options.lengthModel ?? documentLengthModel(features);
-  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model)));
-  const scorer = new BeadScorer(features, model);
+  const furniture = options.anchors === false ? undefined : options.furniture;
+  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model, furniture)));
+  const scorer = new BeadScorer(features, model, furniture);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
@@ -123,14 +131,15 @@ const EDGE_EPSILON = 1e-3;
 /**
  * Whether the outermost sentence on one side (`onSrc`; the first when `atStart`, else the last) of
  * a merged edge bead src[i0, i1) × tgt[k0, k1) is furniture glued on because the lengths fit: it
- * matches nothing (no anchor, no lexicon word) on the other side, and the bead without it has own
+ * matches no content on the other side (no number, name or lexicon word; a quote mark alone
+ * agrees by chance, as in the island test), and the bead without it has own
  * evidence at least as good (a real merged sentence is what makes the lengths fit).
  */
 function isGluedEdge(scorer: BeadScorer, bead: [number, number, number, number], onSrc: boolean, atStart: boolean): boolean {
   const [i0, i1, k0, k1] = bead;
   const x = onSrc ? (atStart ? i0 : i1 - 1) : (atStart ? k0 : k1 - 1);
   const alone = onSrc ? scorer.evidence(x, x + 1, k0, k1) : scorer.evidence(i0, i1, x, x + 1);
-  if (alone.matched > EDGE_EPSILON) return false;
+  if (alone.matched >= EDGE_WORD) return false;
   const rest: [number, number, number, number] = onSrc
     ? (atStart ? [i0 + 1, i1, k0, k1] : [i0, i1 - 1, k0, k1])
     : (atStart ? [i0, i1, k0 + 1, k1] : [i0, i1, k0, k1 - 1]);
@@ -190,12 +199,13 @@ function confidentLengths(docs: Array<{ src: string[]; tgt: string[] }>, aligned
 export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, options: CorpusOptions = {}): CorpusAlignment {
   const base: AlignOptions = { beads: options.beads, anchors: options.anchors };
   let model = estimateLengthModel(docs);
-  const first = docs.map((d) => align(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary }, false));
+  const furniture = options.anchors === false ? undefined : corpusFurniture(docs);
+  const first = docs.map((d, i) => align(d.src, d.tgt, { ...base, lengthModel: model, lexicon: options.dictionary, furniture: furniture?.[i] }, false));
   model = refineLengthModel(model, confidentLengths(docs, first));
   const learned = options.anchors === false
     ? undefined
     : learnLexicon(docs.map((d, i) => ({ ...d, beads: first[i] })));
   const lexicon = mergeLexicons(learned, options.dictionary);
-  const beads = docs.map((d) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon }));
+  const beads = docs.map((d, i) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon, furniture: furniture?.[i] }));
   return { beads, lexicon, lengthModel: model };
 }

@@ -4,6 +4,7 @@
  * same evidence.
  */
 import type { PairFeatures, SideFeatures } from './anchors.js';
+import type { FurnitureFlags } from './furniture.js';
 import { lengthCost, MAX_LENGTH_COST, type LengthModel } from './length.js';
 
 /** A module-local copy: the hot path should not go through an import binding. */
@@ -66,6 +67,18 @@ const WEIGHT_EPSILON = 1e-3;
  * evidence against the bead than a name the other side never says.
  */
 const REPEAT_MISS = 0.75;
+/**
+ * Extra cost of an aligned bead per line in it that is seen in other documents of its side (page
+ * furniture evidence, see furniture.ts) and shares no content anchor (FURNITURE_EARNS) with the bead's other side: a
+ * repeated line that does not earn its place by content costs as much as a sentence left out,
+ * so a fitting length alone never glues it on (its own article's copy still aligns by anchors).
+ */
+const FURNITURE_COST = SKIP_COST;
+/**
+ * Shared anchor weight a repeated line (FURNITURE_COST) needs to earn its place: one content
+ * anchor (a lexicon word 0.6, a name or number 1); a quote mark alone (0.35) agrees by chance.
+ */
+const FURNITURE_EARNS = 0.5;
 /** Nats gained per unit of matched anchor weight, and lost per unit of unmatched weight. */
 const MATCH_GAIN = 1.6;
 const MISS_COST = 0.5;
@@ -136,7 +149,21 @@ export class BeadScorer implements CostFunction {
   private readonly srcWeightCum: Float64Array;
   private readonly tgtWeightCum: Float64Array;
 
-  constructor(readonly features: PairFeatures, readonly model: LengthModel) {
+  /** Prefix counts of furniture lines per side (all zero without flags). */
+  private readonly srcFurnitureCum: Float64Array;
+  private readonly tgtFurnitureCum: Float64Array;
+  private readonly srcFurniture: Uint8Array;
+  private readonly tgtFurniture: Uint8Array;
+  /** Whether any line is flagged: the DP's hot path skips the furniture term otherwise. */
+  private readonly hasFurniture: boolean;
+
+  /** `furniture`: per sentence, seen in other documents of its side (see furniture.ts); absent: none. */
+  constructor(readonly features: PairFeatures, readonly model: LengthModel, furniture?: FurnitureFlags) {
+    this.srcFurniture = furniture?.src ?? new Uint8Array(features.src.count);
+    this.tgtFurniture = furniture?.tgt ?? new Uint8Array(features.tgt.count);
+    this.srcFurnitureCum = prefixSums(Float64Array.from(this.srcFurniture));
+    this.tgtFurnitureCum = prefixSums(Float64Array.from(this.tgtFurniture));
+    this.hasFurniture = this.srcFurnitureCum[features.src.count] + this.tgtFurnitureCum[features.tgt.count] > 0;
     this.counts = new Int32Array(features.weight.length);
     this.mark = new Uint8Array(features.weight.length);
     this.paired = new Uint8Array(features.weight.length);
@@ -222,15 +249,21 @@ export class BeadScorer implements CostFunction {
     return total;
   }
 
-  /** True when none of the anchors of `many`[x] occur in `one`[o0, o1). */
-  private silent(many: SideFeatures, x: number, one: SideFeatures, o0: number, o1: number): boolean {
+  /**
+   * True when the anchors of `many`[x] that occur in `one`[o0, o1) weigh less than `least`
+   * (a tiny weight: none at all; FURNITURE_EARNS: no number, name or lexicon word).
+   */
+  private silent(many: SideFeatures, x: number, one: SideFeatures, o0: number, o1: number, least = WEIGHT_EPSILON): boolean {
     const mark = this.mark;
+    const weight = this.features.weight;
     const oEnd = one.anchorStart[o1];
     for (let p = one.anchorStart[o0]; p < oEnd; p++) mark[one.anchorIds[p]] = 1;
-    let hit = false;
-    for (let p = many.anchorStart[x]; p < many.anchorStart[x + 1] && !hit; p++) hit = mark[many.anchorIds[p]] === 1;
+    let shared = 0;
+    for (let p = many.anchorStart[x]; p < many.anchorStart[x + 1] && shared < least; p++) {
+      if (mark[many.anchorIds[p]] === 1) shared += weight[many.anchorIds[p]];
+    }
     for (let p = one.anchorStart[o0]; p < oEnd; p++) mark[one.anchorIds[p]] = 0;
-    return !hit;
+    return shared < least;
   }
 
   /**
@@ -258,6 +291,16 @@ export class BeadScorer implements CostFunction {
     return extra;
   }
 
+  /** Lines of the bead src[i0, i1) × tgt[k0, k1) seen in other documents that share no content anchor with its other side. */
+  silentFurniture(i0: number, i1: number, k0: number, k1: number): number {
+    if (this.srcFurnitureCum[i1] === this.srcFurnitureCum[i0] && this.tgtFurnitureCum[k1] === this.tgtFurnitureCum[k0]) return 0;
+    const { src, tgt } = this.features;
+    let count = 0;
+    for (let i = i0; i < i1; i++) if (this.srcFurniture[i] === 1 && this.silent(src, i, tgt, k0, k1, FURNITURE_EARNS)) count++;
+    for (let k = k0; k < k1; k++) if (this.tgtFurniture[k] === 1 && this.silent(tgt, k, src, i0, i1, FURNITURE_EARNS)) count++;
+    return count;
+  }
+
   /** Cost of leaving src[i0, i1) and tgt[k0, k1) unaligned. */
   skipCost(i0: number, i1: number, k0: number, k1: number): number {
     let c = 0;
@@ -279,7 +322,8 @@ export class BeadScorer implements CostFunction {
     if (lc + shape - MATCH_GAIN * most > limit + BOUND_SLACK) return Infinity;
     this.match(i0, i1, k0, k1);
     const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
-    const own = merge + lc + shape - MATCH_GAIN * this.matched + MISS_COST * this.missed;
+    const furniture = this.hasFurniture ? FURNITURE_COST * this.silentFurniture(i0, i1, k0, k1) : 0;
+    const own = merge + furniture + lc + shape - MATCH_GAIN * this.matched + MISS_COST * this.missed;
     return a === 2 && b === 2 && this.splitBacked(i0, k0) ? this.againstSplit(i0, k0, own) : own;
   }
 
