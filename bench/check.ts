@@ -4,6 +4,7 @@
  * run over every story, and each check's recall (corrupted pairs it flags) and precision (share
  * of its flags that fall on corrupted pairs) are printed. Run: `npx tsx bench/check.ts`.
  */
+import { pathToFileURL } from 'node:url';
 import { learnLexicon, type Lexicon } from '../src/align/lexicon.js';
 import { checkUnits, corpusVocabulary, lengthNorm, type AlignedUnit, type CheckKind, type CheckOptions, type Flag } from '../src/check/index.js';
 import { sameName } from '../src/check/names.js';
@@ -72,7 +73,7 @@ function corruptOne(stories: Story[], si: number, i: number, kind: Corruption, k
  * Corrupts ~CORRUPT_SHARE of all pairs with `kind`: pairs that can take the error are picked with
  * the probability that makes them that share of the corpus. Returns units per story and the corrupted keys.
  */
-function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUnit[][]; bad: Set<string> } {
+export function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUnit[][]; bad: Set<string> } {
   const rand = rng(SEED + (kind ? kind.length : 0));
   const bad = new Set<string>();
   const knowns = stories.map((s) => knownNames(s.en.join('\n')));
@@ -95,18 +96,18 @@ function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUni
 interface Run { flags: Map<string, Flag[]>; ms: number; pairs: number }
 
 /** What the checks are given besides the units: nothing, the corpus vocabulary, or that and the lexicon. */
-type Setup = 'plain' | 'vocabulary' | 'lexicon';
+export type Setup = 'plain' | 'vocabulary' | 'lexicon';
 
 /**
  * The lexicon the pipeline would pass: learned as the aligner does (`learnLexicon`, Dice over
  * confident 1-1 beads) from the clean stories, whose sentence pairs are 1-1 beads by construction.
  */
-function storyLexicon(stories: Story[]): Lexicon {
+export function storyLexicon(stories: Story[]): Lexicon {
   return learnLexicon(stories.map((s) => ({ src: s.en, tgt: s.ru, beads: s.en.map((_, i) => ({ src: [i], tgt: [i], score: 1 })) })));
 }
 
 /** Runs the checks over every story with the corpus length norm (and vocabulary and lexicon per `setup`). */
-function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run {
+export function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run {
   const norm = lengthNorm(units.flat());
   const options: CheckOptions = { lengthRatio: norm };
   if (setup !== 'plain') options.vocabulary = corpusVocabulary(units.flat());
@@ -161,4 +162,5 @@ function main(): void {
   }
 }
 
-main();
+/** Runs only when invoked as a script, so that diagnostics can import the corpora. */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

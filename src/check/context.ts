@@ -1,9 +1,15 @@
 /**
- * Document-level review of the per-pair name and number flags: a translation often moves a
- * name or number to the adjacent sentence, replaces a name by a pronoun the other side lacks,
- * or renders a recurring name otherwise throughout; headlines capitalise common words. Given all units of a document and their flags, such flags are lowered to info with
- * the reason in the message; every other flag is returned unchanged.
+ * Document-level review of the per-pair name and number flags. Severity is confidence: a
+ * translation often moves a name or number to the adjacent sentence, replaces a name by a
+ * pronoun or a description, renders a name otherwise (a word, an exonym, a spelling the sound
+ * match misses), or adds a name the source leaves implicit; headlines capitalise common words.
+ * Given all units of a document and their flags, a name flag stays a warning only with evidence
+ * of a real omission or addition (the side lacking the name is shorter than the corpus norm
+ * predicts, or, for an omission, the document renders the name elsewhere, so the translator knew
+ * it); otherwise it is lowered to info with the reason in the message. Other flags are returned
+ * unchanged, numbers only lowered when moved.
  */
+import { soundSkeletons } from '../text/phonetic.js';
 import { words } from '../text/tokens.js';
 import { logLengthRatio } from './length.js';
 import { sameName } from './names.js';
@@ -19,10 +25,21 @@ const NEIGHBOUR_SPAN = 2;
  */
 const SHORT_Z = 1;
 
+/**
+ * Length z-score beyond which the side missing a name has lost about a clause: evidence strong
+ * enough to make a warning of a capitalised word the name check was unsure of (`Times`, `Arctic`).
+ */
+const CLAUSE_Z = 2;
+
+/** How many spreads side `absent` of `u` is shorter than the corpus norm predicts (negative: longer). */
+function shortness(u: AlignedUnit, absent: Side, norm: LengthNorm): number {
+  const z = (logLengthRatio(u.en, u.ru) - norm.mean) / norm.sd;
+  return absent === 'ru' ? -z : z;
+}
+
 /** True when side `absent` of `u` is shorter than the corpus norm lets it be by SHORT_Z spreads. */
 function short(u: AlignedUnit, absent: Side, norm: LengthNorm): boolean {
-  const z = (logLengthRatio(u.en, u.ru) - norm.mean) / norm.sd;
-  return absent === 'ru' ? z < -SHORT_Z : z > SHORT_Z;
+  return shortness(u, absent, norm) > SHORT_Z;
 }
 
 /** Third-person pronouns, possessives included (`his` ~ `его`): what a name is replaced by. */
@@ -99,8 +116,12 @@ const TITLE_CASE_MIN_LETTERS = 4;
 /** Fewest counted words for a line to be judged title case. */
 const TITLE_CASE_MIN_WORDS = 3;
 
-/** True when `text` is in title case (`Rosa Soars Above Baja`): every word is capitalised, names or not. */
+/** Terminal punctuation, perhaps inside a closing quote or bracket: a headline has none (a list of names does). */
+const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*$/u;
+
+/** True when `text` is a title-case line (`Rosa Soars Above Baja`): every word capitalised, names or not, and no terminal punctuation. */
 function titleCase(text: string): boolean {
+  if (ENDS_SENTENCE.test(text.trim())) return false;
   const long = words(text).filter((w) => w.text.length >= TITLE_CASE_MIN_LETTERS);
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w.text)).length;
   return long.length >= TITLE_CASE_MIN_WORDS && capitalised >= TITLE_CASE_SHARE * long.length;
@@ -108,40 +129,134 @@ function titleCase(text: string): boolean {
 
 /**
  * True when the name of unit `i` stands in a title-case line of side `from` and no other unit of
- * that side has it: a headline capitalises common words, and only the body tells names apart.
+ * that side writes it capitalised: a headline capitalises common words (`Embarked`), and only
+ * the body tells names apart; a body that has the word only in lower case calls it a common word.
  */
 function headlineWord(units: AlignedUnit[], i: number, item: string, from: Side): boolean {
   if (!titleCase(units[i][from])) return false;
-  const parts = new Set(item.split(/\s+/).map((p) => p.toLowerCase()));
-  return !units.some((u, j) => j !== i && words(u[from]).some((w) => parts.has(w.text.toLowerCase())));
+  const parts = new Set(item.split(/\s+/));
+  return !units.some((u, j) => j !== i && words(u[from]).some((w) => parts.has(w.text)));
+}
+
+/**
+ * True when another unit of the document has a counterpart of the name on side `absent`: the
+ * translation renders this name, so its absence here is not a habit of the translation.
+ */
+function renderedElsewhere(units: AlignedUnit[], i: number, item: string, absent: Side): boolean {
+  return units.some((u, j) => j !== i && holds('name', item, u[absent]));
+}
+
+/** True when some sound skeletons of `a` and `b` begin with the same sound (`Puig` ~ `Пуч`, `Ant` ~ `Энтони`). */
+function sameInitialSound(a: string, b: string): boolean {
+  const heads = new Set(soundSkeletons(a).map((k) => k[0]));
+  return soundSkeletons(b).some((k) => heads.has(k[0]));
+}
+
+/**
+ * True when unit `i`'s flags also hold a name of side `absent`, with no counterpart on side
+ * `from`, that begins with the same sound as `item`: each side then has a name the other
+ * lacks, more likely one rendering the sound match missed (`Puig` ~ `Пуч`, `Craig` ~ `Кэйга`)
+ * than an omission beside an unrelated addition.
+ */
+function unmatchedOpposite(flags: Flag[], item: string, absent: Side): boolean {
+  return opposite(flags, absent).some((name) => sameInitialSound(item, name));
+}
+
+/** The names of side `absent` that unit's `flags` report without counterpart on the other side. */
+function opposite(flags: Flag[], absent: Side): string[] {
+  const from: Side = absent === 'en' ? 'ru' : 'en';
+  return flags.filter((g) => g.kind === 'name' && g[absent].length > 0 && g[from].length === 0).map((g) => g[absent][0]);
+}
+
+/** Unmatched names each side must have before they say the sentences do not correspond: one each is a common freedom (`Rosa` → `ураган`, `США` added). */
+const MIN_UNRELATED = 2;
+
+/**
+ * True when each side has MIN_UNRELATED or more names without counterpart and none of them
+ * can be a rendering of another (no shared initial sound): unrelated names each missing on the
+ * other side say that the sentences may not correspond at all (a swapped sentence), so the flag stands.
+ */
+function unrelatedNames(flags: Flag[], absent: Side): boolean {
+  const theirs = opposite(flags, absent);
+  const mine = opposite(flags, absent === 'en' ? 'ru' : 'en');
+  return Math.min(theirs.length, mine.length) >= MIN_UNRELATED && !theirs.some((name) => mine.some((n) => sameInitialSound(n, name)));
+}
+
+/**
+ * Why a missing or added name of unit `i` (side `from`) lacks the evidence for a warning, or
+ * null when it has it. An omission has it when the side lacking the name is short for the pair
+ * (the name went with a clause), or when the document renders the name elsewhere (the
+ * translator knew it) and no unmatched name of the other side may be its rendering here. An
+ * addition has it only when the English side is short for the pair and the name is new to the
+ * English document: a translation adds names the source left to a pronoun or the context
+ * (`По словам Трампа` for `He said`), and those the English has elsewhere.
+ */
+function weakEvidence(units: AlignedUnit[], i: number, flags: Flag[], item: string, from: Side, isShort: boolean): string | null {
+  const absent: Side = from === 'en' ? 'ru' : 'en';
+  if (unrelatedNames(flags, absent)) return null;
+  if (from === 'ru') {
+    if (renderedElsewhere(units, i, item, absent)) return `named elsewhere in ${LANGUAGE[absent]}: explicitation?`;
+    return isShort ? null : `${LANGUAGE[absent]} side not shorter than usual`;
+  }
+  if (isShort) return null;
+  if (unmatchedOpposite(flags, item, absent)) return `an unmatched name in ${LANGUAGE[absent]} may be its rendering`;
+  if (!renderedElsewhere(units, i, item, absent)) return `rendered nowhere else in ${LANGUAGE[absent]}, sentence not shorter than usual`;
+  return null;
 }
 
 /** `f` lowered to info with `why` appended to its message. */
 const lowered = (f: Flag, why: string): Flag => ({ ...f, severity: 'info', message: `${f.message} (${why})` });
 
-/** Flag `f` of unit `i`, lowered when its item moved, is a headline word, is never rendered by sound, or a pronoun stands for it. */
-function review(units: AlignedUnit[], i: number, f: Flag, norm: LengthNorm): Flag {
-  const s = f.severity === 'info' || (f.kind !== 'name' && f.kind !== 'number') ? null : sides(f);
-  if (!s || short(units[i], s.absent, norm)) return f;
-  const item = f[s.from][0];
-  const moved = movedTo(units, i, f, item, s.from, s.absent);
-  if (moved) return lowered(f, `in ${LANGUAGE[s.absent]} of unit ${moved.index}: moved?`);
-  if (f.kind !== 'name') return f;
-  if (headlineWord(units, i, item, s.from)) return lowered(f, 'a title-case headline word');
-  if (neverRendered(units, item, s.from, s.absent)) return lowered(f, `never rendered by sound in ${LANGUAGE[s.absent]}`);
-  if (pronounFor(units, i, item, s.from, s.absent)) return lowered(f, `a pronoun in ${LANGUAGE[s.absent]}?`);
-  return f;
+/** `f` raised to a warning with `why` appended to its message. */
+const raised = (f: Flag, why: string): Flag => ({ ...f, severity: 'warning', message: `${f.message} (${why})` });
+
+/**
+ * An English name flag the name check left at info because the word may be no name (`Times`,
+ * `Arctic`, `Kurdish`), raised to a warning when the Russian side has lost about a clause: the
+ * capitalised word went with it. Not Russian ones: Russian capitalises only the first word of an
+ * institution's name (`Национальной`), so a capitalised Russian common noun says little.
+ */
+function reviewUncertain(units: AlignedUnit[], i: number, f: Flag, norm: LengthNorm): Flag {
+  const s = f.kind === 'name' ? sides(f) : null;
+  if (!s || s.from !== 'en' || shortness(units[i], s.absent, norm) <= CLAUSE_Z) return f;
+  if (headlineWord(units, i, f.en[0], s.from)) return f;
+  return raised(f, `${LANGUAGE[s.absent]} side much shorter than usual`);
 }
 
 /**
- * The flags of each unit of a document (`flags[i]` belongs to `units[i]`) with name and number
- * flags lowered to info where the item sits in a neighbouring unit of the other side (and not in
- * that unit's own side) or, for names, where it is a word of a title-case headline the body never
- * repeats, where the other side renders it by sound nowhere in the document although it recurs,
- * or where a pronoun on the other side may stand for it; not
- * when the side missing the item is short for the pair (`norm`: the corpus length norm), since
- * then the item more likely went with a dropped clause.
+ * Flag `f` of unit `i` (whose flags are `flags`), lowered when its item moved, is a headline
+ * word, is never rendered by sound, a pronoun stands for it, or, for names, when nothing but the
+ * missing counterpart speaks for an omission or addition (`weakEvidence`); info name flags are
+ * raised on strong length evidence (`reviewUncertain`).
+ */
+function review(units: AlignedUnit[], i: number, f: Flag, flags: Flag[], norm: LengthNorm): Flag {
+  if (f.severity === 'info') return reviewUncertain(units, i, f, norm);
+  const s = f.kind !== 'name' && f.kind !== 'number' ? null : sides(f);
+  if (!s) return f;
+  const item = f[s.from][0];
+  if (f.kind === 'name' && headlineWord(units, i, item, s.from)) return lowered(f, 'a title-case headline word');
+  const isShort = short(units[i], s.absent, norm);
+  if (!isShort) {
+    const moved = movedTo(units, i, f, item, s.from, s.absent);
+    if (moved) return lowered(f, `in ${LANGUAGE[s.absent]} of unit ${moved.index}: moved?`);
+    if (f.kind !== 'name') return f;
+    if (neverRendered(units, item, s.from, s.absent)) return lowered(f, `never rendered by sound in ${LANGUAGE[s.absent]}`);
+    if (pronounFor(units, i, item, s.from, s.absent)) return lowered(f, `a pronoun in ${LANGUAGE[s.absent]}?`);
+  }
+  if (f.kind !== 'name') return f;
+  const weak = weakEvidence(units, i, flags, item, s.from, isShort);
+  return weak ? lowered(f, weak) : f;
+}
+
+/**
+ * The flags of each unit of a document (`flags[i]` belongs to `units[i]`), reviewed in the
+ * document: a name or number found in a neighbouring unit of the other side (and not in that
+ * unit's own side) is lowered to info as moved, unless the side missing it is short for the
+ * pair (`norm`: the corpus length norm), since then it more likely went with a dropped clause.
+ * Name flags are warnings only on evidence of a real omission or addition (see `weakEvidence`);
+ * a headline word, a name never rendered by sound though it recurs, or one a pronoun may stand
+ * for is info; an info name flag whose side lost about a clause is raised to a warning.
  */
 export function reviewInContext(units: AlignedUnit[], flags: Flag[][], norm: LengthNorm): Flag[][] {
-  return flags.map((fs, i) => fs.map((f) => review(units, i, f, norm)));
+  return flags.map((fs, i) => fs.map((f) => review(units, i, f, fs, norm)));
 }

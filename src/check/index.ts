@@ -51,9 +51,11 @@ export function checkPair(en: string, ru: string, options: CheckOptions = {}): F
 
 /**
  * Flags for all units of one document pair: the per-pair checks with the whole documents as
- * name context, plus omissions/additions and low scores. A name or number missing in one unit
- * but found in a neighbouring unit of the other side (moved there), or a name a pronoun may stand
- * for, is only an info note. Only units with flags are returned, `index` being the unit's own index.
+ * name context, plus omissions/additions and low scores, reviewed in the document
+ * (`reviewInContext`): a name or number moved to a neighbouring unit is an info note, and a name
+ * flag is a warning only on evidence of a real omission or addition (a side shorter than the
+ * corpus length norm predicts, or a name the document renders elsewhere). Only units with flags
+ * are returned, `index` being the unit's own index.
  */
 export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Array<{ index: number; flags: Flag[] }> {
   const context = { ...nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'), options.vocabulary, options.lexicon), units };

@@ -183,7 +183,11 @@ function acronymSpelledOut(acr: string, otherRuns: string[][]): boolean {
 /** Shortest non-acronym name checked: two-letter capitalised words are mostly abbreviations (`Св`, `Mr`). */
 const MIN_NAME_LETTERS = 3;
 /** Pronouns and auxiliaries that survive as capitalised tokens with a clitic (`I'm`, `I've`). */
-const CLITIC_HOSTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'let', 'don', 'can', 'won', 'what']);
+const CLITIC_HOSTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'let', 'don', 'can', 'won', 'what',
+  'didn', 'doesn', 'isn', 'wasn', 'aren', 'weren', 'couldn', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 'ain', 'who', 'here']);
+
+/** Articles and particles inside names (`Der Spiegel`, `van Gogh`): the name is the rest, which the other side may render without them. */
+const NAME_PARTICLES = new Set(['der', 'die', 'das', 'den', 'van', 'von', 'del', 'della', 'des', 'dos', 'los', 'las', 'ibn']);
 
 /** The name candidates of one side, without title words and words the document writes in lower case. */
 function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet<string>): Token[] {
@@ -191,7 +195,7 @@ function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet
     const base = t.text.replace(POSSESSIVE, '');
     const l = base.toLowerCase();
     if (ACRONYM.test(base)) return true;
-    if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l)) return false;
+    if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l) || NAME_PARTICLES.has(l)) return false;
     return !TITLE_WORDS.has(l) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base);
   });
 }
@@ -322,6 +326,59 @@ function unclaimedStems(theirWords: string[], mineNames: Token[]): Set<string> {
   return new Set(theirWords.filter((w) => !mineNames.some((n) => sameName(n.text, w))).map(stem));
 }
 
+/**
+ * Well-known abbreviations that one language writes as words (`PM` ~ `премьер-министр`,
+ * `TV` ~ `телевидение`, `СМИ` ~ `media`): an acronym of one side matching `en` or `ru` has a
+ * counterpart in any word of the other side matching the other pattern (Russian as stems).
+ */
+const ABBREVIATIONS: ReadonlyArray<{ en: RegExp; ru: RegExp }> = [
+  { en: /^TVs?$/, ru: /^(?:теле|ТВ$)/i },
+  { en: /^PMs?$/, ru: /^премьер/i },
+  { en: /^MPs?$/, ru: /^(?:депутат|парламент)/i },
+  { en: /^(?:MEPs?)$/, ru: /^(?:евродепутат|депутат|Европарламент)/i },
+  { en: /^CEOs?$/, ru: /^(?:гендиректор|генеральн|директор|руководител|глав)/i },
+  { en: /^(?:GOP)$/, ru: /^республикан/i },
+  { en: /^AI$/, ru: /^(?:ИИ$|искусствен)/i },
+  { en: /^HQs?$/, ru: /^штаб/i },
+  { en: /^(?:NGOs?|non-?governmental|nongovernmental|non-?profits?)$/i, ru: /^(?:НКО$|НГО$|неправительств|некоммерч)/i },
+  { en: /^PhDs?$/, ru: /^(?:доктор|кандидат|PhD)/i },
+  { en: /^DNA$/, ru: /^ДНК$/ },
+  { en: /^(?:UAE)$/, ru: /^(?:ОАЭ$|Эмират)/i },
+  { en: /^(?:[ECMP][SD]T|BST|GMT|UTC|CET|CEST)$/, ru: /^(?:времен|местн|Гринвич|UTC$|GMT$|МСК$)/i },
+  { en: /^(?:media|press|news|outlets?|journalists?|reports?)$/i, ru: /^СМИ$/ },
+  { en: /^(?:navy|naval)$/i, ru: /^ВМ[ФС]$/ },
+];
+
+/** Russian names of the Latin letters, as acronyms are read out (`BBC` ~ `Би-би-си`, `CNN` ~ `Си-эн-эн`). */
+const LETTER_NAMES: Record<string, string> = {
+  a: 'эй', b: 'би', c: 'си', d: 'ди', e: 'и', f: 'эф', g: 'джи', h: 'эйч', i: 'ай', j: 'джей', k: 'кей', l: 'эль?',
+  m: 'эм', n: 'эн', o: 'оу?', p: 'пи', q: 'кью', r: 'ар', s: 'эс', t: 'ти', u: 'ю', v: 'ви', w: 'дабл-?ю', x: 'экс', y: 'уай', z: 'зе[дт]',
+};
+
+/** True when Russian `word` reads Latin acronym `acr` out letter by letter (`Би-би-си` for `BBC`), case endings allowed. */
+function spelledOut(acr: string, word: string): boolean {
+  if (!isCyrillic(word) || !ACRONYM.test(acr) || /[^A-Z]/.test(acr)) return false;
+  const pattern = [...acr.toLowerCase()].map((c) => `(?:${LETTER_NAMES[c]})`).join('-?');
+  return new RegExp(`^${pattern}$`, 'u').test(word.toLowerCase());
+}
+
+/** True when `name` and the other side's `word` are an abbreviation and its rendering as words or letter names. */
+function abbreviationOf(name: string, word: string): boolean {
+  const [en, ru] = isCyrillic(name) ? [word, name] : [name, word];
+  return spelledOut(en, ru) || ABBREVIATIONS.some((a) => a.en.test(en) && a.ru.test(ru) && (ACRONYM.test(name) || ACRONYM.test(word)));
+}
+
+/**
+ * True when candidate `c` has a counterpart among `theirWords`: the whole word, an abbreviation
+ * rendered as words, or for a hyphenated compound (`Kim-Trump`, `US-China`, `Netherlands-based`)
+ * any capitalised part of it.
+ */
+function hasCounterpart(c: Token, theirWords: string[]): boolean {
+  const name = c.text.replace(POSSESSIVE, '');
+  const parts = name.includes('-') ? name.split('-').filter((p) => /^\p{Lu}/u.test(p) && p.length >= 2) : [];
+  return [name, ...parts].some((n) => theirWords.some((w) => sameName(n, w) || abbreviationOf(n, w)));
+}
+
 /** Names of side `from` (text `mine`) with no counterpart in `theirs`, as flags. */
 function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext): Flag[] {
   const known = from === 'en' ? ctx.enKnown : ctx.ruKnown;
@@ -332,7 +389,7 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
   const matched = mineNames.filter((c) => theirWords.some((w) => sameName(c.text, w)));
   const theirStems = unclaimedStems(theirWords, matched);
   const missing = mineNames.filter((c) =>
-    !theirWords.some((w) => sameName(c.text, w)) && !abbreviationCounterpart(mine, c, theirs)
+    !hasCounterpart(c, theirWords) && !abbreviationCounterpart(mine, c, theirs)
     && !translated(c.text, from, theirStems, ctx.lexicon));
   const other: Side = from === 'en' ? 'ru' : 'en';
   const titles = from === 'ru' && hasTitleWords(theirs);

@@ -25,8 +25,9 @@ const RU_GLIDE = /у(?=[аоэеиы])/gu;
  */
 const EN_RULES: Array<[RegExp, string]> = [
   [/^wr/, 'r'], [/^kn/, 'n'], [/mb$/, 'm'], [/ph/g, 'f'], [/sch/g, 'S'], [/sh/g, 'S'], [/tch/g, 'C'],
-  [/ch/g, '1'], [/th/g, 't'], [/dg(?=[eiy])/g, 'J'], [/ck/g, 'k'], [/qu/g, 'kv'], [/q/g, 'k'], [/x/g, 'ks'],
-  [/^gh/, 'g'], [/gh/g, ''], [/wh/g, 'v'], [/w(?=[aeiouy])/g, 'v'], [/w/g, ''], [/ng/g, '3'],
+  [/ch/g, '1'], [/th/g, 't'], [/dg(?=[eiy])/g, 'J'], [/ck/g, 'k'], [/que$/, 'k'], [/qu/g, 'kv'], [/q/g, 'k'],
+  [/zh/g, '6'], [/^x/, '7'], [/x/g, 'ks'],
+  [/^gh/, 'g'], [/gh/g, ''], [/wh/g, 'v'], [/(?<=e)w(?=[aeiouy])/g, '5'], [/w(?=[aeiouy])/g, 'v'], [/w/g, ''], [/ng/g, '3'],
   [/g(?=[eiy])/g, '2'], [/j/g, '4'], [/c(?=[eiy])/g, 's'], [/c/g, 'k'], [/kh/g, 'h'], [/z/g, 's'],
   [/(?<=.)e$/, ''],
 ];
@@ -35,7 +36,10 @@ const AMBIGUOUS: Record<string, string[]> = {
   1: ['C', 'k', 'S'], // Charles ~ Чарльз, Michael ~ Майкл, Bouchard ~ Бушар
   2: ['g', 'J', 'Z'], // Gerald ~ Джеральд, Gibson ~ Гибсон, Rouge ~ Руж
   3: ['ng', 'n'], // Washington ~ Вашингтон, Pyongyang ~ Пхеньян
-  4: ['J', 'h', '*'], // John ~ Джон, Baja ~ Баха, Jurgen ~ Юрген
+  4: ['J', 'h', '*'], // John ~ Джон, Baja ~ Баха, Jurgen ~ Юрген, Jinping ~ Цзиньпин (see RU_CHINESE)
+  5: ['v', '*'], // Edwards ~ Эдвардс, Dewar ~ Дьюар, Stewart ~ Стюарт
+  6: ['Z', 'J'], // Zhivago ~ Живаго, Zhou ~ Чжоу
+  7: ['ks', 's', 'J'], // Xavier ~ Ксавье, Xi ~ Си (pinyin), Xherdan ~ Джердан (Albanian)
 };
 /** At most this many readings per word: enough for names, bounded for long words. */
 const MAX_READINGS = 9;
@@ -58,9 +62,21 @@ function consonants(sounds: string): string {
   return (head + s.slice(1).replace(/[*h]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
-/** The skeletons of a Cyrillic word: the glide `у` read as v and as a vowel. */
+/**
+ * Russian spellings of Chinese names (Palladius system): `цз` and `чж` write the affricates
+ * pinyin spells `j`/`z` and `zh` (`Цзиньпин` ~ `Jinping`, `Чжоу` ~ `Zhou`), read as J.
+ */
+const RU_CHINESE = /цз|чж/g;
+
+/** The skeletons of a Cyrillic word: the glide `у` read as v and as a vowel, Chinese `цз`/`чж` also as J. */
 function russianSkeletons(word: string): string[] {
-  const lower = word.toLowerCase().replace(/дж/g, 'J');
+  const plain = word.toLowerCase().replace(/дж/g, 'J');
+  const chinese = plain.replace(RU_CHINESE, 'J');
+  return [...new Set((chinese === plain ? [plain] : [plain, chinese]).flatMap(cyrillicReadings))];
+}
+
+/** The skeletons of a lower-cased Cyrillic word (`дж` already J): the glide `у` read as v and as a vowel. */
+function cyrillicReadings(lower: string): string[] {
   const fold = (w: string) => [...w].map((ch) => RU_SOUND[ch] ?? (ch === 'J' ? 'J' : '')).join('');
   const readings = new Set([consonants(fold(lower)), consonants(fold(lower.replace(RU_GLIDE, 'в')))]);
   return [...readings].filter(Boolean);
