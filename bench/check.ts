@@ -74,17 +74,19 @@ function corruptOne(stories: Story[], si: number, i: number, kind: Corruption, k
  * the probability that makes them that share of the corpus. Returns units per story and the corrupted keys.
  */
 export function corrupt(stories: Story[], kind: Corruption | null): { units: AlignedUnit[][]; bad: Set<string> } {
-  const rand = rng(SEED + (kind ? kind.length : 0));
+  // One random stream per pair: a code change that makes one pair eligible or not (the injector
+  // finds names with the shared tokeniser) must not reshuffle the corruption of every other pair.
+  const pairSeed = (si: number, i: number) => SEED + (kind ? kind.length : 0) + 7919 * (si * 1000 + i);
   const bad = new Set<string>();
   const knowns = stories.map((s) => knownNames(s.en.join('\n')));
-  const candidates = stories.map((s, si) => s.en.map((_, i) => (kind ? corruptOne(stories, si, i, kind, knowns[si], rand) : null)));
+  const candidates = stories.map((s, si) => s.en.map((_, i) => (kind ? corruptOne(stories, si, i, kind, knowns[si], rng(pairSeed(si, i))) : null)));
   const eligible = candidates.flat().filter((c) => c !== null).length;
   const total = candidates.flat().length;
   const p = Math.min(1, (CORRUPT_SHARE * total) / Math.max(1, eligible));
   const units = stories.map((s, si) => s.en.map((en, i) => {
     let ru = s.ru[i];
     const next = candidates[si][i];
-    if (next !== null && rand() < p) {
+    if (next !== null && rng(pairSeed(si, i) + 1)() < p) {
       ru = next;
       bad.add(`${si}:${i}`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPair, checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type Flag } from '../src/check/index.js';
+import { stem } from '../src/text/tokens.js';
 
 /** The seed story (data/000_* EN, data/001_* RU) as an aligner gives it: each EN sentence with its RU sentence(s). */
 const SEED_PAIRS: Array<[string, string]> = [
@@ -166,10 +167,10 @@ describe('second round: phonetic names, lexicon, corpus vocabulary, number local
     expect(nameFlags(checkPair('Yesterday Michael Hughes flew to Pyongyang.', 'Вчера Хьюз вылетел в Пхеньян.'))).toEqual(['Michael']);
   });
   it('takes a lexicon translation of a capitalised word as its counterpart', () => {
-    const en = 'On Monday Judge Hughes rejected the appeal.';
-    const ru = 'В понедельник судья Хьюз отклонил апелляцию.';
-    expect(nameFlags(checkPair(en, ru))).toContain('Judge');
-    const lexicon = { entries: [{ src: 'judge', tgt: 'судья', weight: 0.7 }] };
+    const en = 'On Monday Treasury lawyers rejected the appeal.';
+    const ru = 'В понедельник юристы казначейства отклонили апелляцию.';
+    expect(nameFlags(checkPair(en, ru))).toContain('Treasury');
+    const lexicon = { entries: [{ src: stem('Treasury'), tgt: stem('казначейства'), weight: 0.7 }] };
     expect(nameFlags(checkPair(en, ru, { lexicon }))).toEqual([]);
   });
   it('keeps a capitalised word the corpus writes in lower case to an info note', () => {
@@ -311,5 +312,24 @@ describe('fourth round: severity is evidence, abbreviations, sound rules', () =>
     expect(names('A Welsh farmer and a Dane met in Vienna.', 'Валлийский фермер и датчанин встретились в венском кафе.')).toEqual([]);
     expect(names('A farmer met him.', 'Фермер из Уэльса и Цзиньпин встретились.')).toEqual(['Уэльса', 'Цзиньпин']);
     expect(names('A farmer from Wales met Xi Jinping.', 'Фермер встретился с председателем КНР.')).toEqual(['Wales', 'Jinping', 'КНР']);
+  });
+});
+
+describe('names: clitics, titles and quoted speech', () => {
+  const names = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'name').flatMap((f) => [...f.en, ...f.ru]);
+  it('reads an acronym with a possessive as the acronym, so the other side\'s acronym answers it', () => {
+    expect(names('The FBI\'s investigation delayed the vote.', 'Расследование ФБР задержало голосование.')).toEqual([]);
+    expect(names('The FBI\'s investigation delayed the vote.', 'Расследование задержало голосование.')).toEqual(['FBI']);
+    expect(names('The investigation delayed the vote.', 'Расследование ФБР задержало голосование.')).toEqual(['ФБР']);
+  });
+  it('takes titles before a name (Judge, Sens.) as words, not names', () => {
+    expect(names('Judge Brett Kavanaugh thanked Sens. John Kennedy and Lindsey Graham.', 'Судья Бретт Кавано поблагодарил сенаторов Джона Кеннеди и Линдси Грэма.')).toEqual([]);
+    const dropped = names('Judge Brett Kavanaugh thanked Sens. John Kennedy and Lindsey Graham.', 'Судья Бретт Кавано поблагодарил сенаторов.');
+    expect(dropped).toContain('Lindsey Graham');
+    expect(dropped.filter((n) => /Judge|Sens/.test(n))).toEqual([]);
+  });
+  it('does not take the first word of quoted speech for a name', () => {
+    expect(names('He called him and said, \'Did you do it?\'', 'Он позвонил ему и спросил: «Ты это сделал?»')).toEqual([]);
+    expect(names('Он позвонил и сказал: «Где вы были?»', 'He called and said, "Where were you?"')).toEqual([]);
   });
 });

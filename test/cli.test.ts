@@ -115,6 +115,22 @@ describe('palign on the sample corpus, end to end', () => {
     expect(report).not.toMatch(/<script/i);
   });
 
+  it('lists only flags of the chosen severity or more serious, and keeps them all stored', async () => {
+    type Line = { severity: string; message: string };
+    const all = jsonLines<Line>((await runCli(['check', '--json', '--db', db])).stdout);
+    const serious = jsonLines<Line>((await runCli(['check', '--json', '--severity', 'warning', '--db', db])).stdout);
+    expect(all.some((f) => f.severity === 'info')).toBe(true);
+    expect(serious.length).toBeGreaterThan(0);
+    expect(serious.every((f) => f.severity !== 'info')).toBe(true);
+    expect(serious).toEqual(all.filter((f) => f.severity !== 'info'));
+    const text = await runCli(['check', '--severity', 'error', '--db', db]);
+    expect(text.stdout).toMatch(/13 April missing in Russian/);
+    expect(text.stdout).not.toMatch(/Moscow/);
+    expect(text.stdout).toMatch(/units flagged at error or above \(\d+ with any flag\)/);
+    const bad = await runCli(['check', '--severity', 'severe', '--db', db]);
+    expect(bad.code).not.toBe(0);
+  });
+
   it('explains why a document was or was not paired', async () => {
     const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
     const paired = JSON.parse((await runCli(['match', '--explain', docs[0].path, '--json', '--db', db])).stdout) as { pairedWith: { path: string } | null; reason: string };

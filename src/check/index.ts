@@ -15,7 +15,7 @@ import { checkUrls } from './urls.js';
 import type { AlignedUnit, CheckKind, CheckOptions, Flag, NameContext } from './types.js';
 
 export type { AlignedUnit, CheckKind, CheckOptions, CorpusVocabulary, Flag, LengthNorm, Severity } from './types.js';
-export { CHECK_KINDS } from './types.js';
+export { CHECK_KINDS, SEVERITIES, atLeast } from './types.js';
 export { lengthNorm } from './length.js';
 export { renderReport, type ReportPair } from './report.js';
 

@@ -40,7 +40,8 @@ const TITLE_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'prof', 'col', 'gen', 'sen', 'gov', 'rep', 'lt', 'sgt', 'capt', 'jr', 'sr',
+  'prof', 'col', 'gen', 'sen', 'sens', 'gov', 'rep', 'reps', 'lt', 'sgt', 'capt', 'jr', 'sr',
+  'judge', 'senator', 'senators', 'congressman', 'congresswoman', 'representative', 'representatives',
   'investigative', 'prosecutor', 'prosecutor-general', 'attorney', 'information', 'news', 'press',
 ]);
 
@@ -191,13 +192,17 @@ const NAME_PARTICLES = new Set(['der', 'die', 'das', 'den', 'van', 'von', 'del',
 
 /** The name candidates of one side, without title words and words the document writes in lower case. */
 function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet<string>): Token[] {
-  return nameCandidates(text, known).filter((t) => {
+  const out: Token[] = [];
+  for (const t of nameCandidates(text, known)) {
+    // The name without its clitic (`FBI's` is the acronym `FBI`, which `ФБР` can answer).
     const base = t.text.replace(POSSESSIVE, '');
     const l = base.toLowerCase();
-    if (ACRONYM.test(base)) return true;
-    if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l) || NAME_PARTICLES.has(l)) return false;
-    return !TITLE_WORDS.has(l) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base);
-  });
+    const name = { text: base, start: t.start, end: t.start + base.length };
+    if (ACRONYM.test(base)) out.push(name);
+    else if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l) || NAME_PARTICLES.has(l)) continue;
+    else if (!TITLE_WORDS.has(l) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base)) out.push(name);
+  }
+  return out;
 }
 
 /** Dotted acronyms (`U.S.`) of `text` as one word each, without dots (`US`), so that `США` can meet them. */
@@ -228,7 +233,7 @@ const acronymLetters = (acr: string) => acr.replace(/[^\p{L}]/gu, '').length;
 
 /** Acronyms of `text`, dotted ones included. */
 function acronyms(text: string): string[] {
-  return [...words(text).map((w) => w.text).filter((w) => ACRONYM.test(w)), ...dottedAcronyms(text)];
+  return [...words(text).map((w) => w.text.replace(POSSESSIVE, '')).filter((w) => ACRONYM.test(w)), ...dottedAcronyms(text)];
 }
 
 /** The run of capitalised words holding `token` in `text` (just the token when alone). */

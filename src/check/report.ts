@@ -3,7 +3,7 @@
  * resources) with counts per kind at the top, then per document pair the flagged units side by
  * side, the evidence marked with `<mark>`. Every piece of document text is HTML-escaped.
  */
-import { CHECK_KINDS, type AlignedUnit, type Flag, type Severity } from './types.js';
+import { CHECK_KINDS, SEVERITIES, type AlignedUnit, type Flag } from './types.js';
 
 export interface ReportPair {
   title: string;
@@ -12,8 +12,6 @@ export interface ReportPair {
   units: AlignedUnit[];
   flags: Array<{ index: number; flags: Flag[] }>;
 }
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}

@@ -11,7 +11,15 @@ export const CHECK_KINDS = [
 
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
-export type Severity = 'error' | 'warning' | 'info';
+/** Severities, most serious first: a severity says how sure the check is that something is wrong. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
+/** True when `severity` is `least` or more serious. */
+export function atLeast(severity: Severity, least: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(least);
+}
 
 /** One problem found in an aligned pair. */
 export interface Flag {

@@ -1,5 +1,5 @@
 /** `palign check`: run the discrepancy checks over every aligned pair and store the flags. */
-import { checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag } from '../check/index.js';
+import { atLeast, checkUnits, corpusVocabulary, lengthNorm, renderReport, type AlignedUnit, type CheckOptions, type Flag, type Severity } from '../check/index.js';
 import { progress } from '../progress.js';
 import { storedLexicon } from './align.js';
 import { getDocument } from '../store/documents.js';
@@ -50,8 +50,8 @@ export function check(db: Db, options: CheckOptions & { force?: boolean } = {}):
   return summary;
 }
 
-/** The HTML report of every aligned pair: units side by side, flagged ones highlighted. */
-export function checkReport(db: Db): string {
+/** The HTML report of every aligned pair: units side by side, flags of `least` severity or more highlighted. */
+export function checkReport(db: Db, least: Severity = 'info'): string {
   const pairs = listPairs(db).filter((p) => p.aligned);
   return renderReport(
     pairs.map((p) => {
@@ -59,6 +59,7 @@ export function checkReport(db: Db): string {
       const idxOf = new Map(units.map((u) => [u.id, u.idx]));
       const byIdx = new Map<number, Flag[]>();
       for (const { unitId, ...flag } of listFlags(db, p.id)) {
+        if (!atLeast(flag.severity, least)) continue;
         const idx = idxOf.get(unitId) as number;
         byIdx.set(idx, [...(byIdx.get(idx) ?? []), flag]);
       }

@@ -24,8 +24,16 @@ const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mr', 'mrs', 'ms', 'dr',
+  // Quoted speech starts with a capital after a comma (`said, 'Did you do it?'`), where the
+  // sentence-start test cannot see it: function words that are never names.
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'would', 'should', 'could',
+  'can', 'must', 'what', 'why', 'how', 'when', 'where', 'who', 'which', 'there', 'here', 'my', 'our',
+  'your', 'his', 'her', 'their', 'its', 'me', 'us', 'him', 'them', 'no', 'not', 'yes', 'all', 'some',
+  'every', 'just', 'oh', 'now', 'then', 'after', 'before', 'because', 'although', 'also', 'even', 'only',
   'в', 'во', 'на', 'и', 'а', 'но', 'с', 'со', 'к', 'по', 'о', 'об', 'от', 'для', 'это', 'он', 'она',
-  'они', 'мы', 'вы', 'я', 'не', 'как', 'что', 'так', 'же',
+  'они', 'мы', 'вы', 'я', 'не', 'как', 'что', 'так', 'же', 'если', 'когда', 'где', 'почему', 'кто', 'мой',
+  'наш', 'ваш', 'все', 'всё', 'да', 'нет', 'ну', 'вот', 'уже', 'еще', 'ещё', 'там', 'здесь', 'после',
+  'при', 'из', 'за', 'чтобы', 'однако', 'также', 'только', 'даже', 'или',
 ]);
 
 /** Every word of `text` with its offsets. */
