@@ -328,6 +328,11 @@ describe('names: clitics, titles and quoted speech', () => {
     expect(dropped).toContain('Lindsey Graham');
     expect(dropped.filter((n) => /Judge|Sens/.test(n))).toEqual([]);
   });
+  it('does not let a run both sides hold stand for a dropped acronym', () => {
+    const en = 'It counted viewers of CBS, CNN, Fox News Channel and MSNBC.';
+    expect(names(en, 'Учитывались зрители CBS, CNN, Fox News Channel и MSNBC.')).toEqual([]);
+    expect(names(en, 'Учитывались зрители CBS, Fox News Channel и MSNBC.')).toEqual(['CNN']);
+  });
   it('does not take the first word of quoted speech for a name', () => {
     expect(names('He called him and said, \'Did you do it?\'', 'Он позвонил ему и спросил: «Ты это сделал?»')).toEqual([]);
     expect(names('Он позвонил и сказал: «Где вы были?»', 'He called and said, "Where were you?"')).toEqual([]);

@@ -261,10 +261,19 @@ function abbreviationCounterpart(mine: string, c: Token, theirs: string): boolea
   const free = freeAcronyms(mine, theirs);
   if (ACRONYM.test(c.text)) {
     const n = acronymLetters(c.text);
-    return free.includes(n) || acronymSpelledOut(c.text, capitalisedRuns(theirs));
+    return free.includes(n) || acronymSpelledOut(c.text, freeRuns(mine, theirs));
   }
   const run = runOf(mine, c);
   return run.length > 1 && institutionRun(run) && free.some((n) => Math.abs(n - run.length) <= 1);
+}
+
+/**
+ * The capitalised runs of `theirs` that `mine` does not itself hold word for word (`Fox News
+ * Channel` on both sides is not free to stand for a `CNN` the other side dropped).
+ */
+function freeRuns(mine: string, theirs: string): string[][] {
+  const mineWords = counterpartWords(mine);
+  return capitalisedRuns(theirs).filter((run) => !run.every((w) => mineWords.some((m) => sameName(w, m))));
 }
 
 /** True when `text` has capitalised title words (`Cup`, `Supreme`) mid-sentence, which Russian may render as capitalised common nouns. */
