@@ -105,6 +105,20 @@ describe('sentence-alignment verification', () => {
     }
   });
 
+  it('measures how much of the text lands in corresponding sentences, partial translations included', () => {
+    const en = sentenceFeatures(seedText('000'), 'en');
+    const ru = sentenceFeatures(seedText('001'), 'ru');
+    const full = verifyPair(en, ru).coverage;
+    expect(full).toBeGreaterThan(0.8);
+    // The Russian lead and the first third of the body alone: the Russian side is still covered.
+    const part = ru.texts.slice(0, Math.ceil(ru.texts.length / 3)).join(' ');
+    expect(verifyPair(en, sentenceFeatures(part, 'ru')).coverage).toBeGreaterThan(0.8);
+    for (const sibling of ['002', '003', '004']) {
+      // Without a lexicon, unrelated sentences of similar length can still score: about a third.
+      expect(verifyPair(sentenceFeatures(seedText(sibling), 'en'), ru).coverage, sibling).toBeLessThan(full / 2);
+    }
+  });
+
   it('is cited by the explanation of a doubtful pair it checked', () => {
     const result = matchDocuments(seeds);
     const pair = result.candidates.find((c) => c.enId === idOf('000') && c.ruId === idOf('001'));

@@ -88,6 +88,12 @@ const MIN_ANCHORED_ACCEPT = 6;
 export const REJECT_SHARE = 0.5;
 /** ...and one meeting at least this often is taken without the runner-up margin. */
 const ACCEPT_SHARE = 0.8;
+/**
+ * A doubtful pair whose aligned sentences cover less than this share of both documents is
+ * rejected: comparable texts on one event, not a translation (NTREX: a same-event sibling 0.14,
+ * true pairs with drops and boilerplate ≥ 0.5, a Russian half-translation ≥ 0.31).
+ */
+const MIN_COVERAGE = 0.25;
 /** A rival verifying this much better takes the document instead (and may sit a little under the threshold). */
 const RIVAL_MARGIN = 0.2;
 /** Rivals verified per document of a doubtful pair: the right one is nearly always among the best few. */
@@ -150,7 +156,7 @@ function judge(c: Candidate, byDoc: Map<number, Candidate[]>, taken: ReadonlySet
       return 'reject';
     }
   }
-  if (own.share < REJECT_SHARE) return 'reject';
+  if (own.share < REJECT_SHARE || own.coverage < MIN_COVERAGE) return 'reject';
   return own.share >= ACCEPT_SHARE && own.anchored >= MIN_ANCHORED_ACCEPT ? 'accept' : 'undecided';
 }
 

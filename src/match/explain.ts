@@ -32,11 +32,11 @@ function fmt(score: number): string {
   return score.toFixed(2);
 }
 
-/** "; sentence alignment: 92 % of 12 sentences with shared names or numbers meet theirs" when the pair was verified, else "". */
+/** "; sentence alignment: 92 % of 12 sentences with shared names or numbers meet theirs …, 97% of the text in corresponding sentences" when the pair was verified, else "". */
 function verificationPhrase(c: Candidate | undefined): string {
   const v = c?.verification;
   if (!v) return '';
-  return `; sentence alignment: ${Math.round(v.share * 100)}% of ${v.anchored} sentences with shared names or numbers meet theirs in aligned sentences`;
+  return `; sentence alignment: ${Math.round(v.share * 100)}% of ${v.anchored} sentences with shared names or numbers meet theirs in aligned sentences, ${Math.round(v.coverage * 100)}% of the text in corresponding sentences`;
 }
 
 /** "shares 2021, $19 billion, Minnikhanov, ..." from a candidate's evidence, or "" when it has none. */

@@ -20,6 +20,30 @@ export interface Verification {
   anchored: number;
   /** Sentences of the two documents. */
   sentences: number;
+  /**
+   * Share (0..1) of the better-covered document's characters in beads scoring at least
+   * COVERED_SCORE: a translation, even a partial one, has one side almost all covered; a
+   * same-event sibling that happens to put its names in the same order does not.
+   */
+  coverage: number;
+}
+
+/** Beads scoring at least this count as corresponding sentences for `coverage`. */
+const COVERED_SCORE = 0.5;
+
+/** Share of each side's characters in beads of `beads` scoring at least COVERED_SCORE; the larger of the two. */
+function coverage(beads: readonly Bead[], en: readonly string[], ru: readonly string[]): number {
+  const chars = (side: readonly string[], ids: readonly number[]) => ids.reduce((n, i) => n + side[i].length, 0);
+  let coveredEn = 0;
+  let coveredRu = 0;
+  for (const b of beads) {
+    if (b.score < COVERED_SCORE || b.src.length === 0 || b.tgt.length === 0) continue;
+    coveredEn += chars(en, b.src);
+    coveredRu += chars(ru, b.tgt);
+  }
+  const totalEn = chars(en, en.map((_, i) => i));
+  const totalRu = chars(ru, ru.map((_, i) => i));
+  return Math.max(coveredEn / Math.max(1, totalEn), coveredRu / Math.max(1, totalRu));
 }
 
 /** A document cut into sentences, each with its name and number features. */
@@ -74,10 +98,10 @@ function countSide(beads: readonly Bead[], own: SentenceFeatures, other: Sentenc
 /** Aligns the sentences of an English and a Russian document and measures how well their shared names and numbers meet. */
 export function verifyPair(en: SentenceFeatures, ru: SentenceFeatures): Verification {
   const sentences = en.texts.length + ru.texts.length;
-  if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences };
+  if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences, coverage: 0 };
   const beads = alignSentences(en.texts, ru.texts);
   const a = countSide(beads, en, ru, 'src');
   const b = countSide(beads, ru, en, 'tgt');
   const anchored = a.anchored + b.anchored;
-  return { share: anchored === 0 ? 0 : (a.confirmed + b.confirmed) / anchored, anchored, sentences };
+  return { share: anchored === 0 ? 0 : (a.confirmed + b.confirmed) / anchored, anchored, sentences, coverage: coverage(beads, en.texts, ru.texts) };
 }
