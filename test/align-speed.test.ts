@@ -1,8 +1,9 @@
 /**
  * The speed-ups of the aligner must not change a result: the coarse scorer's precomputed
  * unit-pair matches against the exact scorer's, the word offsets of `tokens.ts` against the
- * word pattern's own match positions, the number scan's shortcut for texts without a spelled
- * word against the full token pattern, and the name case test against `\p{Lu}`.
+ * word pattern's own match positions, the table-driven word scan against the pattern's matches,
+ * the number scan's shortcuts (no spelled word; no percent word for `numberKeys`) against the full
+ * token pattern, the name case test against `\p{Lu}`, and `transliterate`'s Map lookup.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { coarsen, type PairFeatures } from '../src/align/anchors.js';
 import { beadCost } from '../src/align/score.js';
 import { charLength } from '../src/align/length.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
-import { nameCandidates, words } from '../src/text/tokens.js';
+import { contentStems, nameCandidates, wordList, words } from '../src/text/tokens.js';
+import { transliterate } from '../src/text/translit.js';
 
 interface Story { en: string[]; ru: string[] }
 const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
@@ -84,6 +86,23 @@ describe('tokens', () => {
       for (const token of nameCandidates(text)) expect(text.slice(token.start, token.end)).toBe(token.text);
     }
   });
+  it('lists the words the pattern matches, by the table scan and by the regex past U+3000', () => {
+    const edge = [
+      "rock'n'roll ’tis O'Brien-Smith- -x x' 'x", 'ab\u0301-\u0301c a-\u0301 \u0301\u0301', 'Ωμέγα Ἀθῆναι ǅemal ﬁne',
+      'Минск 中文 ab-cd', 'x\ufeffword', 'ｆｕｌｌ？ a', 'tail-', "a'", '', '-', 'a-b-c--d',
+      'ʼApostrophe modifier ʼa', 'ⅰⅱ ℕat', '٣ عربي ‎abc', 'क्षत्रिय', 'a\u2019b\u2018c',
+    ];
+    const texts2 = [...texts, ...edge, ...stories.slice(10, 20).flatMap((s) => [...s.en, ...s.ru])];
+    for (const text of texts2) {
+      expect(wordList(text)).toEqual(text.match(WORD) ?? []);
+      expect(contentStems(text).length).toBeLessThanOrEqual(wordList(text).length);
+    }
+    // Every code unit below the table's end on its own and between letters: the class table against \p{L} / \p{M}.
+    for (let c = 0; c < 0x3100; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}b`, `a-${ch}`, `${ch}'a`]) expect(wordList(text)).toEqual(text.match(WORD) ?? []);
+    }
+  });
   it('finds repeated words at their own offsets', () => {
     expect(words('ab Ab ab ab').map((t) => t.start)).toEqual([0, 3, 6, 9]);
     expect(nameCandidates('He met Ann and Ann met Bob.').map((t) => t.start)).toEqual([7, 15, 23]);
@@ -95,6 +114,9 @@ describe('numberKeys', () => {
     const texts = [
       ...stories.slice(0, 20).flatMap((s) => [...s.en, ...s.ru]),
       'On 5 March 2021 prices rose 3%.', '5 марта 2021 года цены выросли на 3%.', 'March 5: 1,500 people', 'В 2020 году — 1 500 человек.',
+      // A spelled range end that is a percentage makes its start one (spelled numbers are skipped without a percent word).
+      'from 5 to ten percent', 'от 5 до десяти процентов', '5 - ten per cent', '5 and seven%', 'between 2 and three hundred',
+      'two 5 - ten million', '7 to ten, 8 to eleven', '0.05 to ten million', '5 и сто проц.', 'в 5 – семи раз',
     ];
     let dates = 0;
     for (const text of texts) {
@@ -145,5 +167,13 @@ describe('nameCandidates case test', () => {
       const found = nameCandidates(`x ${w} y`).map((t) => t.text);
       expect(found).toEqual(/^\p{Lu}/u.test(w) ? [w] : []);
     }
+  });
+});
+
+describe('transliterate', () => {
+  it('maps Cyrillic letters and passes every other code point through lower-cased', () => {
+    expect(transliterate('Щукин ЁЖ Ўладзімір Її')).toBe('shchukin ezh uladzimir yiyi');
+    expect(transliterate('𝐀bc-Ω\ud800')).toBe('𝐀bc-ω\ud800');
+    expect(transliterate('constructor __proto__ toString')).toBe('constructor __proto__ tostring');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { numberKeys } from '../text/numbers.js';
 import { COGNATE_THRESHOLD, cognateSimilarity, nameKey } from '../text/translit.js';
-import { contentStems, nameCandidates } from '../text/tokens.js';
+import { contentStems, nameCandidates, wordList } from '../text/tokens.js';
 import { charLength } from './length.js';
 import type { Lexicon } from './lexicon.js';
 import { Interner } from '../text/interner.js';
@@ -51,7 +51,7 @@ const MIN_NAME_KEY = 3;
 const NAME_BUCKET = 3;
 /**
  * Punctuation that survives translation: a question stays a question, a quote a quote. Each
- * concept key stands for any of its characters (looked up with `includes`, faster than a regex test).
+ * concept key stands for any of its characters (each one UTF-16 code unit, see TRAITS).
  */
 const PUNCTUATION: Array<[string, string[]]> = [
   ['p:?', ['?', '？']], ['p:!', ['!']], ['p:q', ['"', '«', '»', '“', '”', '„']], ['p:(', ['(']],
@@ -64,8 +64,32 @@ const QUOTE = 'p:q';
  * inside or at the end of a word, so it never matches.
  */
 const OPENING_SINGLE_QUOTE = /(?:^|[\s(\[])['‘][\p{L}\p{N}]/u;
-/** `numberKeys` finds nothing without a digit; testing first spares an empty set for most sentences. */
-const DIGIT = /\d/;
+/** Trait bits of `sentenceTraits` beyond PUNCTUATION's (bit p: a character of PUNCTUATION[p]). */
+const DIGIT_BIT = 1 << PUNCTUATION.length;
+/** `'` or `‘`: OPENING_SINGLE_QUOTE can match only then. */
+const SINGLE_QUOTE_BIT = DIGIT_BIT << 1;
+
+/** The trait bits of each UTF-16 code unit. */
+const TRAITS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  PUNCTUATION.forEach(([, chars], p) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] |= 1 << p;
+  });
+  for (const ch of '0123456789') table[ch.charCodeAt(0)] |= DIGIT_BIT;
+  for (const ch of "'‘") table[ch.charCodeAt(0)] |= SINGLE_QUOTE_BIT;
+  return table;
+})();
+
+/**
+ * The traits of a sentence in one pass of table lookups: which PUNCTUATION concepts' characters,
+ * a digit (`\d`), a single quote. Replaces a dozen `includes` and regex scans per sentence,
+ * which are slow on two-byte (Cyrillic) strings.
+ */
+function sentenceTraits(sentence: string): number {
+  let traits = 0;
+  for (let j = 0; j < sentence.length; j++) traits |= TRAITS[sentence.charCodeAt(j)];
+  return traits;
+}
 
 /**
  * Concept keys interned as dense ids while the anchors of a document pair are collected, with
@@ -97,17 +121,20 @@ function keyCache(): (word: string) => string {
 
 /** Adds the number and punctuation anchors of a sentence (the same concept keys in every language). */
 function addSharedAnchors(sentence: string, concepts: Concepts, out: number[]): void {
-  if (DIGIT.test(sentence)) for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
-  for (const [concept, chars] of PUNCTUATION) {
-    if (chars.some((c) => sentence.includes(c)) || (concept === QUOTE && OPENING_SINGLE_QUOTE.test(sentence))) out.push(concepts.id(concept, 'punctuation'));
+  const traits = sentenceTraits(sentence);
+  // `numberKeys` finds nothing without a digit; testing first spares an empty set for most sentences.
+  if (traits & DIGIT_BIT) for (const key of numberKeys(sentence)) out.push(concepts.id(`n:${key}`, 'number'));
+  for (let p = 0; p < PUNCTUATION.length; p++) {
+    const [concept] = PUNCTUATION[p];
+    const found = (traits & (1 << p)) !== 0
+      || (concept === QUOTE && (traits & SINGLE_QUOTE_BIT) !== 0 && OPENING_SINGLE_QUOTE.test(sentence));
+    if (found) out.push(concepts.id(concept, 'punctuation'));
   }
 }
 
 /** The first word of a sentence (the `tokens.ts` word pattern, first match only). */
 const FIRST_WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/u;
 const INITIAL_UPPER = /^\p{Lu}/u;
-/** Every word of a sentence (the `tokens.ts` word pattern) as plain strings: no token objects in the hot loop. */
-const ALL_WORDS = new RegExp(FIRST_WORD.source, 'gu');
 
 /**
  * Name candidates of every source sentence; a sentence-initial capitalised word counts when the
@@ -216,18 +243,15 @@ function rawTarget(
     start[i] = ids.length;
     const s = tgt[i];
     addSharedAnchors(s, concepts, ids);
-    const words = s.match(ALL_WORDS);
-    if (words !== null) {
-      for (let k = 0; k < words.length; k++) {
-        const word = words[k];
-        let id = wordConcept.get(word);
-        if (id === undefined) {
-          const concept = targetConcept(word, buckets, keyOf);
-          id = concept === null ? -1 : concepts.id(concept, 'name');
-          wordConcept.set(word, id);
-        }
-        if (id >= 0) ids.push(id);
+    // Plain strings, no token objects in the hot loop.
+    for (const word of wordList(s)) {
+      let id = wordConcept.get(word);
+      if (id === undefined) {
+        const concept = targetConcept(word, buckets, keyOf);
+        id = concept === null ? -1 : concepts.id(concept, 'name');
+        wordConcept.set(word, id);
       }
+      if (id >= 0) ids.push(id);
     }
     if (lexTgt.size) {
       for (const st of contentStems(s)) {

@@ -80,6 +80,14 @@ const TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)|(?<!${L}
  */
 const NUMBER_TOKEN = new RegExp(`(?<![\\d${L.slice(1, -1)}])(${NUMBER})(?!\\d)`, 'gu');
 
+/**
+ * PERCENT's alternatives anywhere in a text (a superset: no anchor, no word boundary). Without a
+ * match no spelled number is a percentage, and that is the only way a spelled number changes the
+ * key of a number that is not spelled (`5 to ten percent`: 5 → 5%, see spreadRangeScale; a spelled
+ * range end with a scale gives no scale, `ten` parses as NaN, and a spelled word between two numbers
+ * already breaks their range). `numberKeys` skips spelled numbers in such texts.
+ */
+const ANY_PERCENT = /%|per\s?cent|процент|проц\./i;
 /** MONTHS_RU anchored at the start, compiled once (monthOf runs for every date mention). */
 const MONTHS_RU_START = MONTHS_RU.map((stem) => new RegExp(`^${stem}`, 'u'));
 /** Every mention but a spelled-out number has a digit: without one only spelled words can match. */
@@ -119,8 +127,12 @@ function parseNumber(raw: string): number {
   return Number(compact.replace(',', '.'));
 }
 
+/** Integers below this read the same after rounding to 12 significant digits. */
+const EXACT_INTEGER = 1e12;
+
 function keyOf(value: number, kind: NumberKind): string {
-  const rounded = Number(value.toPrecision(12));
+  // Most values are such integers: the `toPrecision` round trip (a string and a parse) changes nothing for them.
+  const rounded = Number.isInteger(value) && value < EXACT_INTEGER && value > -EXACT_INTEGER ? value : Number(value.toPrecision(12));
   return kind === 'percent' ? `${rounded}%` : String(rounded);
 }
 
@@ -135,8 +147,12 @@ export function extractNumbers(text: string): NumberMention[] {
   return mentionsOf(text, DIGIT.test(text));
 }
 
-/** `extractNumbers` with the digit test already done (`digits`: whether `text` has a digit). */
-function mentionsOf(text: string, digits: boolean): NumberMention[] {
+/**
+ * `extractNumbers` with the digit test already done (`digits`: whether `text` has a digit).
+ * `forKeys`: only the keys of the mentions that are not spelled will be used (see `numberKeys`),
+ * so qualifiers are not looked for, nor spelled numbers where they cannot change another key.
+ */
+function mentionsOf(text: string, digits: boolean, forKeys = false): NumberMention[] {
   const mentions: NumberMention[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
@@ -147,7 +163,7 @@ function mentionsOf(text: string, digits: boolean): NumberMention[] {
     mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
     taken.push([start, end]);
   };
-  const spelledInside = SPELLED_INSIDE.test(text);
+  const spelledInside = (!forKeys || ANY_PERCENT.test(text)) && SPELLED_INSIDE.test(text);
   if (!digits && !spelledInside) return mentions;
   if (digits && ANY_MONTH.test(text)) {
     for (const m of text.matchAll(DAY_MONTH)) addDate(m.index, m.index + m[0].length, Number(m[1]), monthOf(m[2]));
@@ -163,20 +179,23 @@ function mentionsOf(text: string, digits: boolean): NumberMention[] {
       if (!SPELLED_ANY.test(m[2])) continue;
       const spelled = SPELLED.find(([pattern]) => pattern.test(m[2]));
       if (!spelled) continue;
-      mentions.push(mention(text, start, start + m[0].length, spelled[1], true));
+      mentions.push(mention(text, start, start + m[0].length, spelled[1], true, !forKeys));
       continue;
     }
     const value = parseNumber(m[1]);
     if (!Number.isFinite(value)) continue;
-    mentions.push(mention(text, start, start + m[0].length, value, false));
+    mentions.push(mention(text, start, start + m[0].length, value, false, !forKeys));
   }
   mentions.sort((a, b) => a.start - b.start);
   spreadRangeScale(text, mentions);
   return mentions;
 }
 
-/** A mention for the number at [start, end), extended over a following scale word or percent sign. */
-function mention(text: string, start: number, end: number, value: number, spelled: boolean): NumberMention {
+/**
+ * A mention for the number at [start, end), extended over a following scale word or percent sign;
+ * its qualifier is looked for when `qualified` (else null).
+ */
+function mention(text: string, start: number, end: number, value: number, spelled: boolean, qualified: boolean): NumberMention {
   let kind: NumberKind = 'number';
   const rest = text.slice(end, end + 40);
   const scaleWord = /^\s*([A-Za-zА-Яа-яё]+)(\.?)/u.exec(rest);
@@ -193,7 +212,7 @@ function mention(text: string, start: number, end: number, value: number, spelle
   } else if (!spelled && /^\d{4}$/.test(text.slice(start, end)) && value >= 1800 && value <= 2100) {
     kind = 'year';
   }
-  return { key: keyOf(value, kind), value, kind, qualifier: qualifierBefore(text, start), spelled, start, end, raw: text.slice(start, end) };
+  return { key: keyOf(value, kind), value, kind, qualifier: qualified ? qualifierBefore(text, start) : null, spelled, start, end, raw: text.slice(start, end) };
 }
 
 /** `315 - 320 million` means 315 million too: the scale of a range's end applies to its start. */
@@ -215,5 +234,5 @@ function spreadRangeScale(text: string, mentions: NumberMention[]): void {
 /** The set of keys of the numbers that must be carried across a translation (spelled numbers excluded). */
 export function numberKeys(text: string): Set<string> {
   if (!DIGIT.test(text)) return new Set();
-  return new Set(mentionsOf(text, true).filter((m) => !m.spelled).map((m) => m.key));
+  return new Set(mentionsOf(text, true, true).filter((m) => !m.spelled).map((m) => m.key));
 }
