@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  alignCorpus, alignSentences, BeadScorer, buildFeatures, DEFAULT_LENGTH_MODEL, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary,
+  alignCorpus, alignSentences, BeadScorer, beadCost, buildFeatures, DEFAULT_LENGTH_MODEL, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary,
   repeatedLines, scoreBead, SKIP_COST,
 } from '../src/align/index.js';
+import { areCognates, cognateAnchors, withCognateAnchors } from '../src/align/cognates.js';
 import { dropEdgeBeads, placeGaps } from '../src/align/gaps.js';
 import { parseGold, scoreAlignment } from '../src/evaluate.js';
 import type { Bead } from '../src/types.js';
@@ -370,5 +371,117 @@ describe('single quotation marks', () => {
     expect(new BeadScorer(quoted, DEFAULT_LENGTH_MODEL).evidence(0, 1, 0, 1).matched).toBeGreaterThan(0);
     const apostrophe = buildFeatures(["Sainsbury's plans push into the players' market"], ['«Сейнсбери» выходит на рынок']);
     expect(new BeadScorer(apostrophe, DEFAULT_LENGTH_MODEL).evidence(0, 1, 0, 1).matched).toBe(0);
+  });
+});
+
+describe('lower-case cognates (cognates.ts)', () => {
+  it('pairs long words whose folded spellings agree, not look-alikes with one letter in eight off', () => {
+    for (const [en, ru] of [['denuclearization', 'денуклеаризации'], ['president', 'президент'], ['technology', 'технологии'], ['organization', 'организации'], ['temperatures', 'температура']]) {
+      expect(areCognates(en, ru), `${en} ~ ${ru}`).toBe(true);
+    }
+    for (const [en, ru] of [['possibly', 'погибли'], ['reported', 'репортеров'], ['conservative', 'концерта'], ['negotiations', 'переговоры']]) {
+      expect(areCognates(en, ru), `${en} ≁ ${ru}`).toBe(false);
+    }
+  });
+
+  it('makes one concept of a cognate group, only from lower-case source words of 8+ letters', () => {
+    const en = ['Talks on denuclearization stalled.', 'The President met the press.', 'The goal is the denuclearization of the peninsula, the president said.', 'Momentum grew.'];
+    const ru = ['Переговоры о денуклеаризации зашли в тупик.', 'Президент встретился с прессой.', 'Цель — денуклеаризация полуострова, заявил президент.', 'Момент настал.'];
+    const c = cognateAnchors(en, ru);
+    const ids = (side: { start: Int32Array; ids: Int32Array }, i: number) => [...side.ids.subarray(side.start[i], side.start[i + 1])];
+    // `President` is capitalised (a name, anchored elsewhere); `Momentum`/`Момент` are too short or capitalised.
+    expect(ids(c.src, 1)).toEqual([]);
+    expect(ids(c.src, 3)).toEqual([]);
+    expect(ids(c.tgt, 3)).toEqual([]);
+    // `denuclearization` meets `денуклеаризации` and `денуклеаризация`: one concept.
+    expect(ids(c.src, 0)).toHaveLength(1);
+    expect(ids(c.tgt, 0)).toEqual(ids(c.src, 0));
+    expect(ids(c.src, 2)).toEqual(expect.arrayContaining(ids(c.src, 0)));
+    expect(ids(c.tgt, 2)).toEqual(expect.arrayContaining(ids(c.src, 0)));
+    // `president` (lower case, sentence 2) pairs with `президент` in RU sentences 1 and 2.
+    expect(c.count).toBe(2);
+    expect(ids(c.tgt, 1)).toHaveLength(1);
+    expect(ids(c.src, 2)).toEqual(expect.arrayContaining(ids(c.tgt, 1)));
+  });
+
+  it('anchors a short translated sentence that only a cognate ties to its merged counterpart', () => {
+    const en = [
+      'The two leaders met in Singapore in June.',
+      // Without the cognate the aligner leaves `Но переговоры о денуклеаризации …` out (1-1 + 0-1).
+      'They signed a vague statement on 12 June, but denuclearization stalled.',
+      'Both sides blame each other.',
+    ];
+    const ru = [
+      'Два лидера встретились в Сингапуре в июне.',
+      '12 июня они подписали расплывчатое заявление.',
+      'Но переговоры о денуклеаризации с тех пор зашли в тупик.',
+      'Стороны обвиняют друг друга.',
+    ];
+    const plain = buildFeatures(en, ru);
+    const withCognates = withCognateAnchors(plain, cognateAnchors(en, ru), 0.6);
+    expect(withCognates.weight.length).toBe(plain.weight.length + 1);
+    const before = new BeadScorer(plain, DEFAULT_LENGTH_MODEL).cost(1, 2, 1, 3);
+    const after = new BeadScorer(withCognates, DEFAULT_LENGTH_MODEL).cost(1, 2, 1, 3);
+    // The silent sentence's merge charge goes, the cognate's match gain comes (denser anchors raise other charges a little).
+    expect(after).toBeLessThan(before - 0.5);
+    const bead = beadOfTgt(alignSentences(en, ru), 2);
+    expect(bead?.src).toEqual([1]);
+    expect(bead?.tgt).toEqual([1, 2]);
+  });
+});
+
+describe('bead cost lower bounds (concept signatures)', () => {
+  it('never prunes a bead at or below the limit, and prices beads with no concept in common exactly', () => {
+    const story = stories[5];
+    const n = Math.min(story.en.length, story.ru.length);
+    const features = buildFeatures(story.en.slice(0, n), story.ru.slice(0, n));
+    const scorer = new BeadScorer(features, DEFAULT_LENGTH_MODEL);
+    let disjoint = 0;
+    for (let i = 0; i + 1 < n; i++) {
+      for (let k = Math.max(0, i - 3); k + 1 < Math.min(n, i + 4); k++) {
+        for (const [a, b] of [[1, 1], [1, 2], [2, 1], [2, 2]]) {
+          if (i + a > n || k + b > n) continue;
+          const exact = scorer.cost(i, i + a, k, k + b);
+          expect(scorer.cost(i, i + a, k, k + b, exact)).toBe(exact);
+          if (a === 1 && b === 1) {
+            const e = scorer.evidence(i, i + 1, k, k + 1);
+            expect(exact).toBeCloseTo(beadCost(e.srcChars, e.tgtChars, e.matched, e.missed, 1, 1, DEFAULT_LENGTH_MODEL), 9);
+            if (e.matched === 0 && e.missed > 0) disjoint++;
+          }
+        }
+      }
+    }
+    expect(disjoint).toBeGreaterThan(0);
+  });
+});
+
+describe('competitive linking (learnLexicon { competitive })', () => {
+  it('keeps a topic word from pairing with the translation of the word next to it', () => {
+    // Filler pairs with words of their own, so that the topic stems are not function words by frequency.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const cyr = 'абвгдежзиклмнопрстуфхцчшщ';
+    const filler: Array<[string, string]> = Array.from({ length: 60 }, (_, j) => {
+      const tag = letters[j % 25] + letters[Math.floor(j / 25)];
+      const ctag = cyr[j % 25] + cyr[Math.floor(j / 25)];
+      return [`qz${tag}word xq${tag}item`, `щы${ctag}слово ъэ${ctag}вещь`];
+    });
+    const topical: Array<[string, string]> = [
+      ['Heavy rain caused floods', 'Сильный дождь вызвал наводнения'],
+      ['More rain brings floods', 'Новый дождь приносит наводнения'],
+      ['Rain fell again and floods spread', 'Дождь шел снова и наводнения ширились'],
+      ['Rain stopped', 'Дождь прекратился'],
+      ['Floods receded', 'Наводнения отступили'],
+    ];
+    const pairs = [...filler, ...topical];
+    const docs = [{ src: pairs.map((p) => p[0]), tgt: pairs.map((p) => p[1]), beads: pairs.map((_, i) => ({ src: [i], tgt: [i], score: 1 })) }];
+    const has = (lexicon: { entries: Array<{ src: string; tgt: string }> }, src: string, tgt: string) => lexicon.entries.some((e) => e.src === src && e.tgt === tgt);
+    const plain = learnLexicon(docs);
+    const linked = learnLexicon(docs, { competitive: true });
+    expect(has(plain, 'rain', 'дождь')).toBe(true);
+    expect(has(linked, 'rain', 'дождь')).toBe(true);
+    expect(has(linked, 'flood', 'навод')).toBe(true);
+    // Co-occurrence pairs `rain` with `наводнения` too (3 of 4 rain sentences); links do not.
+    expect(has(plain, 'rain', 'навод')).toBe(true);
+    expect(has(linked, 'rain', 'навод')).toBe(false);
   });
 });

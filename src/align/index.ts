@@ -10,6 +10,7 @@ import { charLength, DEFAULT_LENGTH_MODEL, estimateLengthModel, lengthModelFromT
 import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { dropEdgeBeads, placeGaps } from './gaps.js';
 import { corpusFurniture, type FurnitureFlags } from './furniture.js';
+import { cognateAnchors, withCognateAnchors } from './cognates.js';
 import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
@@ -94,7 +95,7 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
  * choosing the beads to learn from (context would let a bead's neighbours vouch for it).
  */
 function align(src: string[], tgt: string[], options: AlignOptions, context: boolean): Bead[] {
-  const features = buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon });
+  const features = withCognates(src, tgt, buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon }), options);
   const model = options.lengthModel ?? documentLengthModel(features);
   const furniture = options.anchors === false ? undefined : options.furniture;
   const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model, furniture)));
@@ -105,6 +106,18 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
     ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart))
     : placed;
   return pathToBeads(trimmed, scorer, context);
+}
+
+/**
+ * Evidence weight of a shared lower-case cognate: below a name or number (1), as a lexicon word
+ * (0.6) — a long common word of Latin/Greek origin is as telling as a learned translation.
+ */
+const COGNATE_WEIGHT = 0.6;
+
+/** `features` with the document pair's lower-case cognates as anchors (none in length-only mode). */
+function withCognates(src: string[], tgt: string[], features: PairFeatures, options: AlignOptions): PairFeatures {
+  if (options.anchors === false) return features;
+  return withCognateAnchors(features, cognateAnchors(src, tgt), COGNATE_WEIGHT);
 }
 
 /** Missed anchor weight (about a name's) that makes an unmatched edge bead furniture even next to the body. */
@@ -174,7 +187,8 @@ function sum(xs: Float64Array): number {
 export function scoreBead(src: string[], tgt: string[], options: AlignOptions = {}): number {
   const model = options.lengthModel ?? DEFAULT_LENGTH_MODEL;
   const joined = [src.join(' ')];
-  const features = buildFeatures(joined, [tgt.join(' ')], { anchors: options.anchors, lexicon: options.lexicon, keepUnshared: true });
+  const other = [tgt.join(' ')];
+  const features = withCognates(joined, other, buildFeatures(joined, other, { anchors: options.anchors, lexicon: options.lexicon, keepUnshared: true }), options);
   return new BeadScorer(features, model).score(0, 1, 0, 1);
 }
 

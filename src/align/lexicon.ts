@@ -27,9 +27,15 @@ export interface LearnOptions {
   minDice?: number;
   /** At most this many sentence pairs are counted; more adds little and costs time. */
   maxPairs?: number;
+  /**
+   * Count competitive links (Melamed 2000) instead of co-occurrences: in each sentence pair a stem
+   * links to one partner only, best association first, which drops indirect associations (a topic
+   * word paired with its neighbours' translations). Off by default: see bench/README.md round 12.
+   */
+  competitive?: boolean;
 }
 
-const DEFAULT_LEARN: Required<LearnOptions> = { minScore: 0.5, minCount: 2, minDice: 0.3, maxPairs: 30000 };
+const DEFAULT_LEARN: Required<LearnOptions> = { minScore: 0.5, minCount: 2, minDice: 0.3, maxPairs: 30000, competitive: false };
 /** Stems found in more than this share of sentences are function words: matching them says nothing. */
 const MAX_DOC_FREQUENCY = 0.08;
 /** A second translation of a stem is kept when its Dice is at least this share of the best one. */
@@ -54,8 +60,8 @@ function confidentPairs(
 
 /**
  * Learns stem translations from the confident 1-1 beads of aligned documents: Dice of
- * co-occurrence over sentence pairs, frequent (function) stems left out, each stem keeping its
- * best translation and close alternatives.
+ * co-occurrence (or, with `competitive`, of competitive links) over sentence pairs, frequent
+ * (function) stems left out, each stem keeping its best translation and close alternatives.
  */
 export function learnLexicon(
   aligned: Array<{ src: string[]; tgt: string[]; beads: Bead[] }>, options: LearnOptions = {},
@@ -68,19 +74,23 @@ export function learnLexicon(
   const tgtCount: number[] = [];
   const joint = new Map<number, number>();
   const bump = (counts: number[], id: number) => { counts[id] = (counts[id] ?? 0) + 1; };
+  const stems: Array<[number[], number[]]> = [];
   for (const [s, t] of pairs) {
     const ss = contentStems(s).map((x) => srcIds.id(x));
     const ts = contentStems(t).map((x) => tgtIds.id(x));
+    stems.push([ss, ts]);
     for (const a of ss) bump(srcCount, a);
     for (const b of ts) bump(tgtCount, b);
     for (const a of ss) for (const b of ts) joint.set(a * STRIDE + b, (joint.get(a * STRIDE + b) ?? 0) + 1);
   }
   const maxFreq = Math.max(opt.minCount, MAX_DOC_FREQUENCY * pairs.length);
+  const content = (a: number, b: number) => srcCount[a] <= maxFreq && tgtCount[b] <= maxFreq;
+  const counts = opt.competitive ? competitiveLinks(stems, joint, srcCount, tgtCount, content) : joint;
   const best = new Map<number, Array<[number, number]>>();
-  for (const [key, count] of joint) {
+  for (const [key, count] of counts) {
     const a = Math.floor(key / STRIDE);
     const b = key % STRIDE;
-    if (count < opt.minCount || srcCount[a] > maxFreq || tgtCount[b] > maxFreq) continue;
+    if (count < opt.minCount || !content(a, b)) continue;
     const dice = (2 * count) / (srcCount[a] + tgtCount[b]);
     if (dice >= opt.minDice) best.set(a, [...(best.get(a) ?? []), [b, dice]]);
   }
@@ -93,6 +103,41 @@ export function learnLexicon(
     }
   }
   return { entries };
+}
+
+/**
+ * Link counts by competitive linking (Melamed 2000): in each sentence pair, stem pairs are linked
+ * best co-occurrence Dice first, each stem at most once, so a topic word that co-occurs with
+ * everything in its story is linked only to its own translation, not to the words next to it
+ * (indirect associations). Function stems (MAX_DOC_FREQUENCY) take part in no link.
+ */
+function competitiveLinks(
+  stems: Array<[number[], number[]]>, joint: Map<number, number>, srcCount: number[], tgtCount: number[],
+  content: (a: number, b: number) => boolean,
+): Map<number, number> {
+  const links = new Map<number, number>();
+  const usedSrc = new Set<number>();
+  const usedTgt = new Set<number>();
+  for (const [ss, ts] of stems) {
+    const candidates: Array<[number, number, number]> = [];
+    for (const a of ss) {
+      for (const b of ts) {
+        const count = joint.get(a * STRIDE + b) ?? 0;
+        if (count > 0 && content(a, b)) candidates.push([a, b, (2 * count) / (srcCount[a] + tgtCount[b])]);
+      }
+    }
+    // Best first; ties by ids, so the order of the sentence's stems never matters.
+    candidates.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+    usedSrc.clear();
+    usedTgt.clear();
+    for (const [a, b] of candidates) {
+      if (usedSrc.has(a) || usedTgt.has(b)) continue;
+      usedSrc.add(a);
+      usedTgt.add(b);
+      links.set(a * STRIDE + b, (links.get(a * STRIDE + b) ?? 0) + 1);
+    }
+  }
+  return links;
 }
 
 /** The stem of the longest word of a dictionary side: the content word of a phrase. */

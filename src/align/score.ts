@@ -82,6 +82,8 @@ const FURNITURE_EARNS = 0.5;
 /** Nats gained per unit of matched anchor weight, and lost per unit of unmatched weight. */
 const MATCH_GAIN = 1.6;
 const MISS_COST = 0.5;
+/** The least an unmatched anchor costs per unit weight (an unpaired repeat): for the lower bound. */
+const LEAST_MISS = MISS_COST * REPEAT_MISS;
 
 /** Score calibration (logistic over the same evidence): bias, match, miss, length, shape slopes. */
 const SCORE_BIAS = 1.6;
@@ -149,6 +151,14 @@ export class BeadScorer implements CostFunction {
   private readonly srcWeightCum: Float64Array;
   private readonly tgtWeightCum: Float64Array;
 
+  /**
+   * Per sentence, a 32-bit signature of its concepts (bit `id & 31`): two sides whose signatures
+   * share no bit share no concept, so nothing can match and every anchor is missed — the bead's
+   * cost is known without matching its anchors.
+   */
+  private readonly srcMask: Int32Array;
+  private readonly tgtMask: Int32Array;
+
   /** Prefix counts of furniture lines per side (all zero without flags). */
   private readonly srcFurnitureCum: Float64Array;
   private readonly tgtFurnitureCum: Float64Array;
@@ -175,6 +185,8 @@ export class BeadScorer implements CostFunction {
     this.tgtCum = prefixSums(features.tgt.chars);
     this.srcWeightCum = prefixSums(unitWeights(features.src, features.weight));
     this.tgtWeightCum = prefixSums(unitWeights(features.tgt, features.weight));
+    this.srcMask = conceptMasks(features.src);
+    this.tgtMask = conceptMasks(features.tgt);
   }
 
   /** Standard deviation unit of the length model (`lengthCost` divides by it). */
@@ -317,14 +329,35 @@ export class BeadScorer implements CostFunction {
     const b = k1 - k0;
     const lc = this.lengthCost(srcChars, tgtChars);
     const shape = shapeCost(a, b);
-    // The merge and miss terms are ≥ 0 and at most the smaller side's anchor weight can match.
-    const most = Math.min(this.srcWeightCum[i1] - this.srcWeightCum[i0], this.tgtWeightCum[k1] - this.tgtWeightCum[k0]);
-    if (lc + shape - MATCH_GAIN * most > limit + BOUND_SLACK) return Infinity;
-    this.match(i0, i1, k0, k1);
+    // The merge and furniture terms are ≥ 0, at most the smaller side's anchor weight can match,
+    // and every anchor left unmatched costs at least REPEAT_MISS of its weight.
+    const srcWeight = this.srcWeightCum[i1] - this.srcWeightCum[i0];
+    const tgtWeight = this.tgtWeightCum[k1] - this.tgtWeightCum[k0];
+    const most = Math.min(srcWeight, tgtWeight);
+    if (lc + shape - MATCH_GAIN * most + LEAST_MISS * (srcWeight + tgtWeight - 2 * most) > limit + BOUND_SLACK) return Infinity;
+    let matched: number;
+    let missed: number;
+    if ((this.sideMask(this.srcMask, i0, i1) & this.sideMask(this.tgtMask, k0, k1)) === 0) {
+      // No concept in common: nothing matches and every anchor is missed in full (the sums are exact).
+      matched = 0;
+      missed = srcWeight + tgtWeight;
+      if (lc + shape + MISS_COST * missed > limit + BOUND_SLACK) return Infinity;
+    } else {
+      this.match(i0, i1, k0, k1);
+      matched = this.matched;
+      missed = this.missed;
+    }
     const merge = a > 1 || b > 1 ? this.mergeCost(i0, i1, k0, k1, srcChars, tgtChars, lc) : 0;
     const furniture = this.hasFurniture ? FURNITURE_COST * this.silentFurniture(i0, i1, k0, k1) : 0;
-    const own = merge + furniture + lc + shape - MATCH_GAIN * this.matched + MISS_COST * this.missed;
+    const own = merge + furniture + lc + shape - MATCH_GAIN * matched + MISS_COST * missed;
     return a === 2 && b === 2 && this.splitBacked(i0, k0) ? this.againstSplit(i0, k0, own) : own;
+  }
+
+  /** OR of the concept signatures of sentences [from, to) of one side. */
+  private sideMask(masks: Int32Array, from: number, to: number): number {
+    let mask = 0;
+    for (let x = from; x < to; x++) mask |= masks[x];
+    return mask;
   }
 
   /**
@@ -368,6 +401,17 @@ export class BeadScorer implements CostFunction {
 function prefixSums(xs: Float64Array): Float64Array {
   const out = new Float64Array(xs.length + 1);
   for (let i = 0; i < xs.length; i++) out[i + 1] = out[i] + xs[i];
+  return out;
+}
+
+/** Per sentence, the 32-bit signature of its concept ids (bit `id & 31`; see `BeadScorer.srcMask`). */
+function conceptMasks(side: SideFeatures): Int32Array {
+  const out = new Int32Array(side.count);
+  for (let i = 0; i < side.count; i++) {
+    let mask = 0;
+    for (let p = side.anchorStart[i]; p < side.anchorStart[i + 1]; p++) mask |= 1 << (side.anchorIds[p] & 31);
+    out[i] = mask;
+  }
   return out;
 }
 
