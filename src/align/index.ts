@@ -98,8 +98,9 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const features = withCognates(src, tgt, buildFeatures(src, tgt, { anchors: options.anchors, lexicon: options.lexicon }), options);
   const model = options.lengthModel ?? documentLengthModel(features);
   const furniture = options.anchors === false ? undefined : options.furniture;
-  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : new BeadScorer(f, model, furniture)));
+  // One exact scorer for the fine level of the DP (its features are `features`) and everything after it: it is not cheap to build.
   const scorer = new BeadScorer(features, model, furniture);
+  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : scorer));
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
