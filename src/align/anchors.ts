@@ -7,7 +7,7 @@
  */
 import { numberKeys } from '../text/numbers.js';
 import { COGNATE_THRESHOLD, cognateSimilarity, nameKey } from '../text/translit.js';
-import { contentStems, nameCandidates, wordList } from '../text/tokens.js';
+import { contentStems, knownKey, nameCandidates, wordList } from '../text/tokens.js';
 import { charLength } from './length.js';
 import type { Lexicon } from './lexicon.js';
 import { Interner } from '../text/interner.js';
@@ -143,10 +143,10 @@ const INITIAL_UPPER = /^\p{Lu}/u;
 function sourceNames(src: string[]): string[][] {
   const mid = src.map((sentence) => nameCandidates(sentence).map((t) => t.text));
   const known = new Set<string>();
-  for (const list of mid) for (const w of list) known.add(w.toLowerCase());
+  for (const list of mid) for (const w of list) known.add(knownKey(w));
   return src.map((sentence, i) => {
     const first = FIRST_WORD.exec(sentence)?.[0];
-    const initial = first !== undefined && INITIAL_UPPER.test(first) && known.has(first.toLowerCase()) && !mid[i].includes(first);
+    const initial = first !== undefined && INITIAL_UPPER.test(first) && known.has(knownKey(first)) && !mid[i].includes(first);
     return initial ? [first, ...mid[i]] : mid[i];
   });
 }

@@ -6,7 +6,7 @@
 import { extractNumbers } from '../text/numbers.js';
 import { soundSkeletons } from '../text/phonetic.js';
 import { exonymKey, exonymPhrases, isCyrillic, nameKey } from '../text/translit.js';
-import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
+import { knownKey, knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
 import type { Lang } from '../types.js';
 
 /** One document as matching sees it. */
@@ -146,13 +146,13 @@ function tokenNameFeatures(token: string): readonly string[] {
  */
 export function documentNames(text: string): { tokens: Token[]; known: Set<string> } {
   const mid = nameCandidates(text);
-  const known = new Set(mid.map((t) => t.text.toLowerCase()));
+  const known = new Set(mid.map((t) => knownKey(t.text)));
   const starts = new Set(mid.map((t) => t.start));
   const initial: Token[] = [];
   for (const m of text.matchAll(SENTENCE_START_WORD)) {
     const word = m[1];
     const start = m.index + m[0].length - word.length;
-    if (!starts.has(start) && known.has(word.toLowerCase())) initial.push({ text: word, start, end: start + word.length });
+    if (!starts.has(start) && known.has(knownKey(word))) initial.push({ text: word, start, end: start + word.length });
   }
   const tokens = initial.length === 0 ? mid : [...mid, ...initial].sort((a, b) => a.start - b.start);
   return { tokens, known };

@@ -138,7 +138,7 @@ function sentenceInitial(text: string, start: number): boolean {
 
 /**
  * Name candidates of `text`: acronyms (`KAMAZ`, `МТЗ`), and capitalised words that are not
- * sentence-initial. A sentence-initial word counts when `known` (lower-cased names seen
+ * sentence-initial. A sentence-initial word counts when `known` (`knownKey`s of names seen
  * mid-sentence elsewhere, e.g. in the same document) has it.
  */
 export function nameCandidates(text: string, known?: ReadonlySet<string>): Token[] {
@@ -148,7 +148,7 @@ export function nameCandidates(text: string, known?: ReadonlySet<string>): Token
     if (!startsUpper(word)) return;
     const lower = word.toLowerCase();
     if (NOT_NAMES.has(lower)) return;
-    if (ACRONYM.test(word) || !sentenceInitial(text, start) || known?.has(lower)) out.push({ text: word, start, end: start + word.length });
+    if (ACRONYM.test(word) || !sentenceInitial(text, start) || known?.has(knownKey(word))) out.push({ text: word, start, end: start + word.length });
   });
   return out;
 }
@@ -166,9 +166,17 @@ function startsUpper(word: string): boolean {
   return UPPER.test(word);
 }
 
-/** Lower-cased names seen mid-sentence in `text`: the `known` set for `nameCandidates`. */
+/** A possessive clitic (`Erdogan's`), which a name seen mid-sentence may carry and its sentence-initial use not. */
+const POSSESSIVE_S = /['’]s$/;
+
+/** The key of a name in a `known` set: lower case, without a possessive (`Erdogan's` → `erdogan`). */
+export function knownKey(word: string): string {
+  return word.toLowerCase().replace(POSSESSIVE_S, '');
+}
+
+/** Keys (`knownKey`) of the names seen mid-sentence in `text`: the `known` set for `nameCandidates`. */
 export function knownNames(text: string): Set<string> {
-  return new Set(nameCandidates(text).map((t) => t.text.toLowerCase()));
+  return new Set(nameCandidates(text).map((t) => knownKey(t.text)));
 }
 
 /** Length of the prefix used as a stem: long enough to tell words apart, short enough to cover inflection. */
