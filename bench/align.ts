@@ -124,6 +124,27 @@ function benchScrambled(stories: Story[], from: number, to: number, label: strin
   }
 }
 
+/**
+ * (1b) One document pair at a time (what `palign align --en --ru` or a one-pair folder gets):
+ * every story aligned alone with `alignCorpus`, so the length model and the lexicon come from
+ * that story only. Scrambled as in (1) with its own seed, and clean (gold 1-1).
+ */
+function benchOnePairAtATime(stories: Story[], seed: number): void {
+  const rand = rng(seed);
+  const scrambled = stories.map((s) => scramble(s, stories.filter((o) => o !== s), rand));
+  const clean = stories.map((s) => {
+    const n = Math.min(s.en.length, s.ru.length);
+    return { src: s.en.slice(0, n), tgt: s.ru.slice(0, n), gold: s.en.slice(0, n).map((_, i): GoldBead => ({ src: [i], tgt: [i] })) };
+  });
+  for (const [label, docs] of [['scrambled', scrambled], ['clean', clean]] as const) {
+    const t0 = performance.now();
+    const aligned = docs.map((d) => alignCorpus([d]).beads[0]);
+    const ms = performance.now() - t0;
+    const s = scoreAlignment(docs.map((d) => d.gold), aligned);
+    console.log(`| NTREX one pair at a time, all 123 stories, ${label} | full (2 passes) | ${f(s.links.f1)} | ${f(s.strict.f1)} | ${f(s.lax.f1)} | – | ${ms.toFixed(0)} ms |`);
+  }
+}
+
 /** (2) Text+Berg DE–FR dev: strict/lax F1 of each configuration. */
 function benchTextBerg(): void {
   const dir = resolve(SHARED, 'textberg-de-fr');
@@ -194,6 +215,7 @@ export function main(): void {
   benchScrambled(stories, 0, 40, 'stories 0–39 (test fixture)', 1);
   benchScrambled(stories, 40, stories.length, 'stories 40–122 (held out)', 2);
   benchScrambled(stories, 0, stories.length, 'all 123 stories', 3);
+  benchOnePairAtATime(stories, 7);
   console.log('\n| data | configuration | strict P / R / F1 | lax F1 | link F1 |');
   console.log('|---|---|---|---|---|');
   benchTextBerg();
