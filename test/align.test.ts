@@ -7,6 +7,8 @@ import {
 import { areCognates, cognateAnchors, withCognateAnchors } from '../src/align/cognates.js';
 import { dropEdgeBeads, placeGaps } from '../src/align/gaps.js';
 import { parseGold, scoreAlignment } from '../src/evaluate.js';
+import { scramble } from '../bench/align.js';
+import { rng } from '../bench/lib/match-corpus.js';
 import type { Bead } from '../src/types.js';
 
 interface Story { docid: string; en: string[]; ru: string[] }
@@ -304,6 +306,17 @@ describe('page furniture at document ends (dropEdgeBeads)', () => {
     expect(asked).toEqual(['3-4:2-5:tgt:end', '3-4:2-4:tgt:end', '0-2:0-1:src:start']);
     expect(out).toEqual([[0, 0], [1, 0], [2, 1], [3, 2], [4, 3], [4, 4], [4, 5]]);
     expect(dropEdgeBeads(path, () => false, () => false)).toEqual(path);
+  });
+});
+
+describe('lines without terminal punctuation at a document end', () => {
+  it('are peeled from a merged edge bead when one common word is all they match (the bench fixture scramble)', () => {
+    const rand = rng(1);
+    const docs = stories.map((s) => scramble(s, stories.filter((o) => o !== s), rand));
+    const beads = alignCorpus(docs).beads;
+    const glued = beads.flatMap((bs, d) => bs.filter((b) => b.src.length > 0 && b.tgt.length > 0)
+      .flatMap((b) => [...b.src.filter((i) => docs[d].boilerSrc.has(i)).map((i) => docs[d].src[i]), ...b.tgt.filter((k) => docs[d].boilerTgt.has(k)).map((k) => docs[d].tgt[k])]));
+    expect(glued).toEqual([]);
   });
 });
 

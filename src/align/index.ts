@@ -104,7 +104,7 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
-    ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart))
+    ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart, onSrc ? src : tgt))
     : placed;
   return pathToBeads(trimmed, scorer, context);
 }
@@ -147,18 +147,33 @@ const EDGE_EPSILON = 1e-3;
  * a merged edge bead src[i0, i1) × tgt[k0, k1) is furniture glued on because the lengths fit: it
  * matches no content on the other side (no number, name or lexicon word; a quote mark alone
  * agrees by chance, as in the island test), and the bead without it has own
- * evidence at least as good (a real merged sentence is what makes the lengths fit).
+ * evidence at least as good (a real merged sentence is what makes the lengths fit). A line
+ * without terminal punctuation (`side` holds the sentences of its side) must match more to stay,
+ * and goes when the bead without it is nearly as good.
  */
-function isGluedEdge(scorer: BeadScorer, bead: [number, number, number, number], onSrc: boolean, atStart: boolean): boolean {
+function isGluedEdge(scorer: BeadScorer, bead: [number, number, number, number], onSrc: boolean, atStart: boolean, side: readonly string[]): boolean {
   const [i0, i1, k0, k1] = bead;
   const x = onSrc ? (atStart ? i0 : i1 - 1) : (atStart ? k0 : k1 - 1);
+  const sentence = ENDS_SENTENCE.test(side[x]);
   const alone = onSrc ? scorer.evidence(x, x + 1, k0, k1) : scorer.evidence(i0, i1, x, x + 1);
-  if (alone.matched >= EDGE_WORD) return false;
+  if (alone.matched >= (sentence ? EDGE_WORD : LINE_CONTENT)) return false;
   const rest: [number, number, number, number] = onSrc
     ? (atStart ? [i0 + 1, i1, k0, k1] : [i0, i1 - 1, k0, k1])
     : (atStart ? [i0, i1, k0 + 1, k1] : [i0, i1, k0, k1 - 1]);
-  return ownLogit(scorer, ...rest) >= ownLogit(scorer, i0, i1, k0, k1);
+  return ownLogit(scorer, ...rest) >= ownLogit(scorer, i0, i1, k0, k1) - (sentence ? 0 : LINE_SLACK);
 }
+
+/** Terminal punctuation, perhaps inside a closing quote or bracket, at the end of a sentence. */
+const ENDS_SENTENCE = /[.!?…]["'”’»“)\]]*\s*$/u;
+
+/**
+ * Log-odds a line without terminal punctuation (a menu item, a dateline, a headline) at a
+ * document's edge may cost the bead it is peeled from: such a line is no sentence of the text,
+ * so the few characters it adds to a length fit do not make it a translation of anything.
+ */
+const LINE_SLACK = 1;
+/** Match a line without terminal punctuation needs to stay: a name or a number, or two words (one common word, `most` ~ `больш-`, meets anything). */
+const LINE_CONTENT = 1;
 
 /** Log-odds of a bead from its own evidence (what gap placement compares too). */
 function ownLogit(scorer: BeadScorer, i0: number, i1: number, k0: number, k1: number): number {
@@ -171,7 +186,7 @@ function ownLogit(scorer: BeadScorer, i0: number, i1: number, k0: number, k1: nu
  */
 function documentLengthModel(features: PairFeatures): LengthModel {
   if (Math.min(features.src.count, features.tgt.count) < MIN_SENTENCES_FOR_RATIO) return { ...DEFAULT_LENGTH_MODEL };
-  return lengthModelFromTotals([[sum(features.src.chars), sum(features.tgt.chars)]]);
+  return lengthModelFromTotals([{ srcChars: sum(features.src.chars), tgtChars: sum(features.tgt.chars), srcSentences: features.src.count, tgtSentences: features.tgt.count }]);
 }
 
 /** Sum of whole numbers (sentence lengths), in order. */

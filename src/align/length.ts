@@ -25,6 +25,8 @@ const MAX_VARIANCE = 60;
 const LAPLACE_MEDIAN = Math.LN2;
 /** Below this many 1-1 pairs a variance estimate is noise; keep the given one. */
 const MIN_PAIRS_FOR_VARIANCE = 10;
+/** A median of this many per-pair ratios already beats document totals (which count unaligned text). */
+const MIN_PAIRS_FOR_RATIO = 3;
 /**
  * How many 1-1 pairs the given variance counts as when it is blended with the estimate: a median
  * of a few dozen heavy-tailed deviations can be off by a factor of three, and one short, tightly
@@ -78,19 +80,39 @@ function isSpace(c: number): boolean {
  * robust to a few documents with boilerplate left in.
  */
 export function estimateLengthModel(pairs: Array<{ src: string[]; tgt: string[] }>): LengthModel {
-  return lengthModelFromTotals(pairs.map(({ src, tgt }) => [
-    src.reduce((sum, x) => sum + charLength(x), 0),
-    tgt.reduce((sum, x) => sum + charLength(x), 0),
-  ]));
+  return lengthModelFromTotals(pairs.map(({ src, tgt }) => ({
+    srcChars: src.reduce((sum, x) => sum + charLength(x), 0),
+    tgtChars: tgt.reduce((sum, x) => sum + charLength(x), 0),
+    srcSentences: src.length,
+    tgtSentences: tgt.length,
+  })));
+}
+
+/** A document pair's size on each side, in characters and sentences. */
+export interface DocumentTotals {
+  srcChars: number;
+  tgtChars: number;
+  srcSentences: number;
+  tgtSentences: number;
 }
 
 /**
- * `estimateLengthModel` from each document pair's total characters [source, target], for a
- * caller that has the sentence lengths already.
+ * Fewest sentences on the shorter side per sentence of the longer one for a document pair's
+ * character totals to say anything about the ratio: a partial translation (half the story) or a
+ * side with a long unaligned tail has far fewer sentences, and its totals give half the ratio.
  */
-export function lengthModelFromTotals(totals: Array<[number, number]>): LengthModel {
+const MIN_COUNT_BALANCE = 0.8;
+
+/**
+ * `estimateLengthModel` from each document pair's totals, for a caller that has the sentence
+ * lengths already. Only pairs with about as many sentences on both sides count; none: the prior.
+ */
+export function lengthModelFromTotals(totals: DocumentTotals[]): LengthModel {
   const ratios: number[] = [];
-  for (const [s, t] of totals) if (s > 0 && t > 0) ratios.push(t / s);
+  for (const t of totals) {
+    const balance = Math.min(t.srcSentences, t.tgtSentences) / Math.max(1, t.srcSentences, t.tgtSentences);
+    if (t.srcChars > 0 && t.tgtChars > 0 && balance >= MIN_COUNT_BALANCE) ratios.push(t.tgtChars / t.srcChars);
+  }
   if (ratios.length === 0) return { ...DEFAULT_LENGTH_MODEL };
   return { ratio: clamp(median(ratios), MIN_RATIO, MAX_RATIO), variance: DEFAULT_LENGTH_MODEL.variance };
 }
@@ -100,12 +122,14 @@ export function lengthModelFromTotals(totals: Array<[number, number]>): LengthMo
  * pairs: the ratio as the median of per-pair ratios (the document totals it started from are
  * skewed by one-sided boilerplate), the variance robustly from the median absolute standardised
  * difference (Laplace: variance 2b²), blended with the given variance as `PRIOR_PAIRS` pairs' worth
- * of evidence. Too few pairs: the model is returned unchanged.
+ * of evidence. Too few pairs: the variance (below MIN_PAIRS_FOR_VARIANCE) or the whole model
+ * (below MIN_PAIRS_FOR_RATIO) is returned unchanged.
  */
 export function refineLengthModel(model: LengthModel, lengths: Array<[number, number]>): LengthModel {
   const pairs = lengths.filter(([s, t]) => s > 0 && t > 0);
-  if (pairs.length < MIN_PAIRS_FOR_VARIANCE) return model;
+  if (pairs.length < MIN_PAIRS_FOR_RATIO) return model;
   const ratio = clamp(median(pairs.map(([s, t]) => t / s)), MIN_RATIO, MAX_RATIO);
+  if (pairs.length < MIN_PAIRS_FOR_VARIANCE) return { ratio, variance: model.variance };
   const deviations = pairs.map(([s, t]) => Math.abs(t - ratio * s) / Math.sqrt(meanLength(s, t, ratio)));
   const scale = median(deviations) / LAPLACE_MEDIAN;
   const estimate = 2 * scale * scale;
