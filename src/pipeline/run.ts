@@ -23,11 +23,31 @@ export function defaultExportPath(dbFile: string, extension: string): string {
   return path.join(parsed.dir, `${parsed.name}.${extension}`);
 }
 
+/**
+ * Match rounds after the first at most: alignment learns word translations that matching then
+ * uses as evidence, so the pairs are matched again until they settle (a second round is usually
+ * the last) and a re-run on unchanged input changes nothing.
+ */
+const MAX_EXTRA_MATCH_ROUNDS = 3;
+
 export function run(db: Db, dir: string, dbFile: string, options: { dictionary?: Lexicon; tmx?: string } = {}): RunSummary {
   const ingested = ingest(db, dir);
-  const matched = match(db);
-  const aligned = align(db, { dictionary: options.dictionary });
+  let matched = match(db);
+  let aligned = align(db, { dictionary: options.dictionary });
+  for (let round = 0; round < MAX_EXTRA_MATCH_ROUNDS && aligned.aligned > 0; round++) {
+    const again = match(db);
+    if (again.added === 0 && again.removed === 0) break;
+    matched = { ...again, added: matched.added + again.added, removed: matched.removed + again.removed };
+    aligned = addAlignments(aligned, align(db, { dictionary: options.dictionary }));
+  }
   const checked = check(db);
   const exported = exportUnits(db, { format: 'tmx', out: options.tmx ?? defaultExportPath(dbFile, 'tmx') });
   return { ingest: ingested, match: matched, align: aligned, check: checked, export: exported, db: dbFile };
+}
+
+/** Two alignment summaries of one run as one: the later pair count, the aligned pairs and units of both. */
+function addAlignments(a: AlignSummary, b: AlignSummary): AlignSummary {
+  const beads = { ...a.beads };
+  for (const [shape, n] of Object.entries(b.beads)) beads[shape] = (beads[shape] ?? 0) + n;
+  return { pairs: b.pairs, aligned: a.aligned + b.aligned, units: a.units + b.units, beads };
 }
