@@ -130,6 +130,10 @@ describe('length, untranslated, quotes, brackets, urls', () => {
     expect(checkPair(en, en).map((f) => f.kind)).toContain('untranslated');
     expect(checkPair('Правительство утвердило бюджет на следующий год.', 'Правительство одобрило бюджет.').map((f) => f.kind)).toContain('untranslated');
     expect(checkPair(en, en, { disabled: ['untranslated', 'length'] })).toEqual([]);
+    // A link is Latin in any language: it does not make the Russian side untranslated, prose does.
+    const link = 'Подробности на https://www.example.com/news/2024/government-approves-next-year-budget-details.html';
+    expect(checkPair('Details at https://www.example.com/news/2024/government-approves-next-year-budget-details.html', link).map((f) => f.kind)).not.toContain('untranslated');
+    expect(checkPair('The government approved the budget.', 'The government approved the budget for next year.').map((f) => f.kind)).toContain('untranslated');
   });
   it('flags quotes or brackets unbalanced on one side only', () => {
     expect(checkPair('He said "yes" (twice).', 'Он сказал «да» (дважды.').map((f) => f.kind)).toEqual(['brackets']);

@@ -9,10 +9,14 @@ const MIN_LETTERS = 20;
 /** Share of the other script above which a side counts as written in it. */
 const WRONG_SCRIPT_SHARE = 0.5;
 
+/** URLs, e-mail addresses, handles and hashtags: Latin in any language, so they say nothing of the script. */
+const NOT_PROSE = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#][\p{L}\p{N}_]+/gu;
+
 function letterCounts(text: string): { latin: number; cyrillic: number } {
+  const prose = text.replace(NOT_PROSE, ' ');
   return {
-    latin: (text.match(/[A-Za-z]/g) ?? []).length,
-    cyrillic: (text.match(/[\u0400-\u04FF]/g) ?? []).length,
+    latin: (prose.match(/[A-Za-z]/g) ?? []).length,
+    cyrillic: (prose.match(/[\u0400-\u04FF]/g) ?? []).length,
   };
 }
 
