@@ -1,6 +1,6 @@
 /**
  * The speed-ups of the aligner must not change a result: the coarse scorer's precomputed
- * unit-pair matches against the exact scorer's, the word offsets of `tokens.ts` against the
+ * unit-pair matches (filled per concept over the band, whichever way it moves) against the exact scorer's, the word offsets of `tokens.ts` against the
  * word pattern's own match positions, the table-driven word scan against the pattern's matches,
  * the number scan's shortcuts (no spelled word; no percent word for `numberKeys`) against the full
  * token pattern, the name case test against `\p{Lu}`, and `transliterate`'s Map lookup.
@@ -47,29 +47,50 @@ function referenceCost(f: PairFeatures, exact: BeadScorer, i0: number, i1: numbe
 describe('CoarseScorer', () => {
   const { src, tgt } = longPair(12);
   const fine = buildFeatures(src, tgt);
+  /** Band start and end per row: along the diagonal, or jumping back and forth (the start moving left too). */
+  const bands: Record<string, (i: number, n: number, m: number) => [number, number]> = {
+    diagonal: (i, n, m) => [Math.max(0, Math.floor((i * m) / n) - 2), Math.min(m, Math.floor((i * m) / n) + 2)],
+    zigzag: (i, n, m) => {
+      const centre = Math.floor((((i * 7) % n) * m) / n);
+      return [Math.max(0, centre - 3), Math.min(m, centre + 3)];
+    },
+  };
   for (const factor of [2, 8]) {
-    it(`costs every bead as the exact scorer's pair matches say (units of ${factor} sentences)`, () => {
-      const f: PairFeatures = { src: coarsen(fine.src, factor), tgt: coarsen(fine.tgt, factor), weight: fine.weight };
-      const n = f.src.count;
-      const m = f.tgt.count;
-      // A narrow band, so that pairs both inside and outside the precomputed ones are asked for.
-      const lo = Int32Array.from({ length: n + 1 }, (_, i) => Math.max(0, Math.floor((i * m) / n) - 2));
-      const hi = Int32Array.from({ length: n + 1 }, (_, i) => Math.min(m, Math.floor((i * m) / n) + 2));
-      const coarse = new CoarseScorer(f, DEFAULT_LENGTH_MODEL, { lo, hi });
-      const exact = new BeadScorer(f, DEFAULT_LENGTH_MODEL);
-      let compared = 0;
-      for (let i0 = 0; i0 < n; i0++) {
-        for (let k0 = Math.max(0, lo[i0] - 3); k0 < Math.min(m, hi[i0] + 3); k0++) {
-          for (const [a, b] of [[1, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]]) {
-            if (i0 + a > n || k0 + b > m) continue;
-            expect(coarse.cost(i0, i0 + a, k0, k0 + b)).toBe(referenceCost(f, exact, i0, i0 + a, k0, k0 + b));
-            compared++;
+    for (const [name, bandOf] of Object.entries(bands)) {
+      it(`costs every bead as the exact scorer's pair matches say (units of ${factor} sentences, ${name} band)`, () => {
+        const f: PairFeatures = { src: coarsen(fine.src, factor), tgt: coarsen(fine.tgt, factor), weight: fine.weight };
+        const n = f.src.count;
+        const m = f.tgt.count;
+        // A narrow band, so that pairs both inside and outside the precomputed ones are asked for.
+        const lo = Int32Array.from({ length: n + 1 }, (_, i) => bandOf(i, n, m)[0]);
+        const hi = Int32Array.from({ length: n + 1 }, (_, i) => bandOf(i, n, m)[1]);
+        const coarse = new CoarseScorer(f, DEFAULT_LENGTH_MODEL, { lo, hi });
+        const exact = new BeadScorer(f, DEFAULT_LENGTH_MODEL);
+        let compared = 0;
+        for (let i0 = 0; i0 < n; i0++) {
+          for (let k0 = Math.max(0, lo[i0] - 3); k0 < Math.min(m, hi[i0] + 3); k0++) {
+            for (const [a, b] of [[1, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]]) {
+              if (i0 + a > n || k0 + b > m) continue;
+              expect(coarse.cost(i0, i0 + a, k0, k0 + b)).toBe(referenceCost(f, exact, i0, i0 + a, k0, k0 + b));
+              compared++;
+            }
           }
         }
-      }
-      expect(compared).toBeGreaterThan(100);
-    });
+        expect(compared).toBeGreaterThan(100);
+      });
+    }
   }
+
+  it('costs every bead of the whole lattice (no band) as the exact scorer says', () => {
+    const f: PairFeatures = { src: coarsen(fine.src, 16), tgt: coarsen(fine.tgt, 16), weight: fine.weight };
+    const coarse = new CoarseScorer(f, DEFAULT_LENGTH_MODEL);
+    const exact = new BeadScorer(f, DEFAULT_LENGTH_MODEL);
+    for (let i0 = 0; i0 < f.src.count; i0++) {
+      for (let k0 = 0; k0 < f.tgt.count; k0++) {
+        expect(coarse.cost(i0, i0 + 1, k0, k0 + 1)).toBe(referenceCost(f, exact, i0, i0 + 1, k0, k0 + 1));
+      }
+    }
+  });
 });
 
 describe('tokens', () => {

@@ -516,27 +516,33 @@ export class CoarseScorer implements CostFunction {
 
   /**
    * Matched weight of every pair in the band, as `BeadScorer.pairMatch` gives it (anchors matched
-   * as multisets): a source unit's anchor counts are set once per row, not once per pair, which
-   * matters at the top levels where a unit holds hundreds of sentences.
+   * as multisets: Σ weight · min(count in i, count in k) over shared concepts). Walks, per distinct
+   * concept of source unit i, that concept's target units inside the row's band (`ConceptPostings`)
+   * instead of every anchor of every target unit in the band: at the top levels a unit holds
+   * hundreds of sentences and the band is the whole lattice, yet a unit pair shares few concepts.
+   * The terms are those of a scan over the target units, in another order, and their sums are exact.
    */
   private fillPairs(): void {
-    const { src, weight } = this.features;
-    const counts = new Int32Array(weight.length);
-    const tgt = distinctAnchors(this.features.tgt, weight.length);
-    for (let i = 0; i < src.count; i++) {
-      const sEnd = src.anchorStart[i + 1];
-      for (let p = src.anchorStart[i]; p < sEnd; p++) counts[src.anchorIds[p]] += 1;
-      const base = this.rowStart[i] - this.rowLo[i];
-      for (let k = this.rowLo[i]; k <= this.rowHi[i]; k++) {
-        let matched = 0;
-        const tEnd = tgt.start[k + 1];
-        for (let p = tgt.start[k]; p < tEnd; p++) {
-          const have = counts[tgt.ids[p]];
-          if (have > 0) matched += weight[tgt.ids[p]] * Math.min(have, tgt.counts[p]);
-        }
-        this.cache[base + k] = matched;
+    const { weight } = this.features;
+    const src = distinctAnchors(this.features.src, weight.length);
+    const postings = conceptPostings(distinctAnchors(this.features.tgt, weight.length), weight.length);
+    // Per concept, the first posting not below the last row's band start (bands move right row by row).
+    const cursor = postings.start.slice(0, weight.length);
+    const lastLo = new Int32Array(weight.length);
+    for (let i = 0; i < this.features.src.count; i++) {
+      const lo = this.rowLo[i];
+      const hi = this.rowHi[i];
+      const base = this.rowStart[i] - lo;
+      for (let q = src.start[i]; q < src.start[i + 1]; q++) {
+        const id = src.ids[q];
+        const have = src.counts[q];
+        const end = postings.start[id + 1];
+        let p = lo >= lastLo[id] ? cursor[id] : postings.start[id];
+        while (p < end && postings.unit[p] < lo) p++;
+        cursor[id] = p;
+        lastLo[id] = lo;
+        for (; p < end && postings.unit[p] <= hi; p++) this.cache[base + postings.unit[p]] += weight[id] * Math.min(have, postings.count[p]);
       }
-      for (let p = src.anchorStart[i]; p < sEnd; p++) counts[src.anchorIds[p]] = 0;
     }
   }
 
@@ -569,6 +575,32 @@ interface DistinctAnchors {
   start: Int32Array;
   ids: Int32Array;
   counts: Int32Array;
+}
+
+/** Per concept, the target units holding it and how often, in unit order (CSR over concept ids). */
+interface ConceptPostings {
+  start: Int32Array;
+  unit: Int32Array;
+  count: Int32Array;
+}
+
+/** `DistinctAnchors` of a side turned around: for each concept, its units with counts. */
+function conceptPostings(side: DistinctAnchors, concepts: number): ConceptPostings {
+  const start = new Int32Array(concepts + 1);
+  const units = side.start.length - 1;
+  for (let q = 0; q < side.start[units]; q++) start[side.ids[q] + 1] += 1;
+  for (let c = 0; c < concepts; c++) start[c + 1] += start[c];
+  const next = start.slice(0, concepts);
+  const unit = new Int32Array(start[concepts]);
+  const count = new Int32Array(start[concepts]);
+  for (let u = 0; u < units; u++) {
+    for (let q = side.start[u]; q < side.start[u + 1]; q++) {
+      const at = next[side.ids[q]]++;
+      unit[at] = u;
+      count[at] = side.counts[q];
+    }
+  }
+  return { start, unit, count };
 }
 
 /** Each unit's anchors collapsed to distinct ids with counts: a top-level unit repeats a concept many times. */
