@@ -6,6 +6,14 @@
 /** Characters and words that make a query an FTS5 expression rather than plain words. */
 const FTS_SYNTAX = /["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b/;
 const WORD = /[\p{L}\p{N}_]+/gu;
+/** A number: matched as a whole token, since `19` is not meant to find 1994. */
+const NUMBER = /^\p{Nd}+$/u;
+/** Punctuation around a term that only frames it (`units;`, `'Moscow'`, `U.S.` at a sentence end). */
+const FRAMING = /^[.,;:!?…'"«»“”„‘’\[\]<>\-–—]+|[.,;:!?…'"«»“”„‘’\[\]<>\-–—]+$/gu;
+/** Letters and digits: what the word index keeps of a term. */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** Shortest term the trigram index can search for. */
+const TRIGRAM = 3;
 /** Marks a highlighted hit in text coming back from FTS5 `highlight()`; never typed by a user. */
 export const HIT_OPEN = '\u0002';
 export const HIT_CLOSE = '\u0003';
@@ -13,26 +21,89 @@ export const HIT_CLOSE = '\u0003';
 export interface ParsedQuery {
   /** The FTS5 expression for the word index (unicode61). */
   words: string;
-  /** The FTS5 expression for the substring index (trigram), when the query is plain words of ≥ 3 characters. */
+  /** The FTS5 expression for the substring index (trigram), when the query is plain words of ≥ 3 letters. */
   substrings: string | null;
+  /**
+   * Terms with punctuation inside (`U.S.`, `a-b`, `$19`, `5%`), case and marks folded as
+   * `foldForMatch` does: a hit must contain each as written, which the word index cannot check.
+   */
+  literals: string[];
   /** True when the user wrote FTS5 syntax themselves. */
   advanced: boolean;
 }
 
+/** One whitespace-separated query term, read. */
+interface Term {
+  /** The FTS5 expression for it. */
+  fts: string;
+  /** Plain letters, long enough for the substring index. */
+  substring: boolean;
+  /** The folded text a hit must contain, for a term with punctuation inside. */
+  literal: string | null;
+}
+
+/**
+ * Reads one term: a plain word is a prefix (`ускор` → `"ускор"*`), a number a whole token
+ * (`1994` → `"1994"`), and a term with punctuation inside (`U.S.`, `a-b`, `$19`, `5%`) the
+ * phrase of its parts (`"U S"*`), its last part a prefix unless it is a number, which the text
+ * must also contain as written. Null for a term with nothing to search for (`--`).
+ */
+function readTerm(raw: string): Term | null {
+  const core = raw.replace(FRAMING, '');
+  const parts = core.match(WORD) ?? [];
+  if (parts.length === 0) return null;
+  const last = parts[parts.length - 1];
+  const fts = `"${parts.join(' ')}"${NUMBER.test(last) ? '' : '*'}`;
+  if (parts.length === 1 && parts[0] === core) {
+    return { fts, substring: !NUMBER.test(core) && [...core].length >= TRIGRAM, literal: null };
+  }
+  return { fts, substring: false, literal: foldForMatch(core) };
+}
+
 /**
  * Plain words (`ускор`, `KAMAZ engines`) become prefix terms (`"ускор"* AND "KAMAZ"*`) plus a
- * substring search; a query with FTS5 syntax (phrases, `*`, AND/OR/NOT, NEAR) is passed as written.
- * Returns null when the query has no searchable word.
+ * substring search; numbers match whole tokens, and terms with punctuation inside become phrases
+ * that must also occur as written (see `readTerm`). A query with FTS5 syntax (phrases, `*`,
+ * AND/OR/NOT, NEAR) is passed as written. Returns null when the query has no searchable word.
  */
 export function parseQuery(text: string): ParsedQuery | null {
-  if (FTS_SYNTAX.test(text)) return { words: text, substrings: null, advanced: true };
-  const terms = text.match(WORD) ?? [];
+  if (FTS_SYNTAX.test(text)) return { words: text, substrings: null, literals: [], advanced: true };
+  const terms = text.split(/\s+/).map(readTerm).filter((t): t is Term => t !== null);
   if (terms.length === 0) return null;
   return {
-    words: terms.map((t) => `"${t}"*`).join(' AND '),
-    substrings: terms.every((t) => [...t].length >= 3) ? terms.map((t) => `"${t}"`).join(' AND ') : null,
+    words: terms.map((t) => t.fts).join(' AND '),
+    substrings: terms.every((t) => t.substring) ? terms.map((t) => t.fts.replace(/\*$/, '')).join(' AND ') : null,
+    literals: terms.flatMap((t) => (t.literal === null ? [] : [t.literal])),
     advanced: false,
   };
+}
+
+/**
+ * Text as literal terms are compared: lower case without diacritics (as the word index folds
+ * them), one apostrophe, one hyphen, single spaces, `5 %` written `5%` and a decimal comma
+ * (`19,5`, Russian) as a point.
+ */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘ʼ′`]/gu, "'")
+    .replace(/[‐‑‒–—−]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .replace(/(\p{N}) (?=[%‰])/gu, '$1')
+    .replace(/(\p{N}),(?=\p{N})/gu, '$1.');
+}
+
+/**
+ * Whether folded `text` contains the folded literal as a term: not inside a longer word
+ * (`5%` is not in `55%`), and not followed by more digits when it ends in one (`$19` is not `$190`).
+ */
+export function containsLiteral(text: string, literal: string): boolean {
+  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = WORD_CHAR.test(literal[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '';
+  const after = /\p{N}$/u.test(literal) ? '(?!\\p{N})' : '';
+  return new RegExp(`${before}${escaped}${after}`, 'u').test(text);
 }
 
 export interface Marked {

@@ -2,6 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/open.js';
+import { listPairs } from '../src/store/pairs.js';
+import { putAlignment } from '../src/store/units.js';
+import type { Segment } from '../src/types.js';
 import { copyData, DATA as DATA_DIR, jsonLines, runCli, tempDir } from './cli-helpers.js';
 
 const DTD = path.resolve(__dirname, 'fixtures', 'tmx14.dtd');
@@ -164,6 +168,48 @@ describe('palign on the sample corpus, end to end', () => {
     expect(new Set(aligned.map((u) => `${u.en}\t${u.ru}`)).size).toBe(aligned.length);
   });
 
+  it('counts the units Moses writes, and says why 1-0/0-1 units are not among them', async () => {
+    const stem = path.join(dir, 'moses-all');
+    const r = await runCli(['export', '--format', 'moses', '--include-unaligned', '--out', stem, '--db', db]);
+    expect(r.code).toBe(0);
+    const lines = fs.readFileSync(`${stem}.en`, 'utf8').split('\n').filter(Boolean).length;
+    expect(r.stdout).toBe(`wrote ${lines} units to ${stem}.en, ${stem}.ru\n`);
+    expect(r.stderr).toMatch(/^palign: note: Moses files are line-parallel, so 1-0\/0-1 units are left out/);
+    const withUnaligned = await runCli(['export', '--format', 'jsonl', '--include-unaligned', '--out', path.join(dir, 'all.jsonl'), '--json', '--db', db]);
+    expect((JSON.parse(withUnaligned.stdout) as { units: number }).units).toBeGreaterThan(lines);
+  });
+
+  it('quotes a mistyped number back, as a usage error', async () => {
+    for (const args of [['export', '--min-score', 'abc'], ['query', 'KAMAZ', '--min-score', 'abc'], ['check', '--min-score', 'abc'], ['match', '--threshold', 'abc']]) {
+      const r = await runCli([...args, '--db', db]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^palign: --(min-score|threshold): not a number: abc\n$/);
+    }
+    const limit = await runCli(['query', 'KAMAZ', '--limit', 'ten', '--db', db]);
+    expect(limit.stderr).toBe('palign: --limit: not a number: ten\n');
+    const missing = await runCli(['query', 'KAMAZ', '--min-score', '--db', db]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).not.toMatch(/internal error/);
+  });
+
+  it('treats a query that does not parse, or has no word, as a usage error', async () => {
+    for (const q of ['NEAR(', '"', '%%']) {
+      const r = await runCli(['query', q, '--db', db]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('names the documents a path could mean when it is ambiguous', async () => {
+    const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
+    const r = await runCli(['unpair', '00', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`palign: 00: ambiguous: ${docs.map((d) => d.path).join(', ')}; give more of the path\n`);
+    const one = await runCli(['show', docs[2].path.slice(1, 8), '--db', db]);
+    expect(one.stderr).toBe(`palign: ${docs[2].path.slice(1, 8)}: no such document; did you mean ${docs[2].path}?\n`);
+    expect(jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout)).toEqual(docs);
+  });
+
   it('keeps manual overrides across re-runs', async () => {
     const docs = jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout);
     expect((await runCli(['unpair', docs[0].path, '--db', db])).code).toBe(0);
@@ -236,5 +282,100 @@ describe('errors', () => {
     const r = await runCli(['docs', '--db', path.join(tempDir(), 'none.db')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no database here/);
+  });
+});
+
+describe('standard output to a pipe', () => {
+  const ROOT = path.resolve(__dirname, '..');
+  const db = path.join(tempDir(), 'c.db');
+  let units = 0;
+
+  /** A real pair, aligned, whose units are then replaced by the NTREX sample's 1-1 sentences: far more than a pipe holds. */
+  beforeAll(async () => {
+    await runCli(['align', '--en', path.join(DATA_DIR, '000_21f827a522ed410a.txt'), '--ru', path.join(DATA_DIR, '001_a200dc630372fd2b.txt'), '--db', db]);
+    const stories = fs.readFileSync(path.join(__dirname, 'fixtures', 'ntrex128-sample.jsonl'), 'utf8').split('\n').filter(Boolean)
+      .map((line) => JSON.parse(line) as { en: string[]; ru: string[] });
+    const segments = (side: 'en' | 'ru'): Segment[] => stories.flatMap((s) => s[side]).map((text, index) => ({ index, text, start: 0, end: text.length, paragraph: index }));
+    const en = segments('en');
+    const store = openStore(db);
+    try {
+      const pair = listPairs(store)[0];
+      putAlignment(store, pair, en, segments('ru'), en.map((_, i) => ({ src: [i], tgt: [i], score: 0.9 })));
+    } finally {
+      store.close();
+    }
+    units = en.length;
+  });
+
+  /** Runs `palign ARGS | READER` through the shell; stderr also gets palign's exit status. */
+  function pipeline(args: string[], reader: string): { stdout: string; stderr: string } {
+    const script = `{ "$0" --import tsx test/cli-child.ts ${args.join(' ')} --db "$1"; echo "palign exit $?" >&2; } | ${reader}`;
+    const r = spawnSync('sh', ['-c', script, process.execPath, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('delivers every line of an export to a reader slower than palign', async () => {
+    const file = path.join(tempDir(), 'all.jsonl');
+    await runCli(['export', '--format', 'jsonl', '--out', file, '--db', db]);
+    const expected = fs.readFileSync(file, 'utf8');
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(4 * 65536);
+    // Starts late, then takes one small chunk at a time with a pause: the pipe stays full.
+    const slow = `"$0" -e 'setTimeout(() => { const s = require("fs").createReadStream(null, { fd: 0, highWaterMark: 8192 }); ` +
+      `s.on("data", (c) => { process.stdout.write(c); s.pause(); setTimeout(() => s.resume(), 2); }); }, 300)'`;
+    for (const format of ['jsonl', 'tsv']) {
+      const r = pipeline(['export', '--format', format, '--out', '-'], slow);
+      expect(r.stderr).toBe('palign exit 0\n');
+      if (format === 'jsonl') expect(r.stdout).toBe(expected);
+      else expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(units + 1);
+    }
+  });
+
+  it('stops quietly with exit 0 when the reader closes the pipe early', () => {
+    const r = pipeline(['export', '--format', 'jsonl', '--out', '-'], 'head -c 100 >/dev/null');
+    expect(r.stderr).toBe('palign exit 0\n');
+  });
+});
+
+describe('pair', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'c.db');
+  const input = path.join(dir, 'in');
+
+  /** Three NTREX stories: the first in English and Belarusian, the other two in Russian only. */
+  beforeAll(async () => {
+    fs.mkdirSync(input);
+    const stories = fs.readFileSync(path.join(__dirname, 'fixtures', 'ntrex128-sample.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 3)
+      .map((line) => JSON.parse(line) as Record<'en' | 'ru' | 'be', string[]>);
+    const write = (name: string, sentences: string[]) => fs.writeFileSync(path.join(input, name), `${sentences.join('\n\n')}\n`);
+    write('a_en.txt', stories[0].en);
+    write('a_be.txt', stories[0].be);
+    write('b_ru.txt', stories[1].ru);
+    write('c_ru.txt', stories[2].ru);
+    expect((await runCli(['ingest', input, '--db', db])).code).toBe(0);
+  });
+
+  const pairs = async () => jsonLines<DocLine>((await runCli(['docs', '--json', '--db', db])).stdout).map((d) => [d.path, d.pair]);
+
+  it('refuses a document that is not English or Russian, naming it and its language, as a usage error', async () => {
+    const r = await runCli(['pair', 'a_en.txt', 'a_be.txt', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^palign: pair: a_be\.txt is Belarusian \(be\); [^\n]*\n$/);
+  });
+
+  it('refuses two documents in the same language', async () => {
+    const r = await runCli(['pair', 'b_ru.txt', 'c_ru.txt', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^palign: pair: b_ru\.txt and c_ru\.txt are both Russian \(ru\); [^\n]*\n$/);
+    await runCli(['match', '--db', db]);
+    expect((await pairs()).every(([, pair]) => pair === null)).toBe(true);
+  });
+
+  it('takes the Russian document first as well, and stores the pair English first', async () => {
+    const r = await runCli(['pair', 'c_ru.txt', 'a_en.txt', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ en: 'a_en.txt', ru: 'c_ru.txt' });
+    await runCli(['match', '--db', db]);
+    expect(await pairs()).toEqual([['a_be.txt', null], ['a_en.txt', 'c_ru.txt'], ['b_ru.txt', null], ['c_ru.txt', 'a_en.txt']]);
   });
 });

@@ -4,7 +4,7 @@ import { atLeast, CHECK_KINDS, SEVERITIES, type CheckKind, type Severity } from 
 import { check, checkReport } from '../pipeline/check.js';
 import { listPairs } from '../store/pairs.js';
 import { listFlags } from '../store/units.js';
-import { counts, out, parseScore, withDb, writeFile, type Global } from './io.js';
+import { counts, out, parseNumber, parseScore, withDb, writeFile, type Global } from './io.js';
 
 export function checkCommand(cli: Argv<Global>): void {
   cli.command(
@@ -12,12 +12,12 @@ export function checkCommand(cli: Argv<Global>): void {
     'flag translation discrepancies: numbers, names, omissions, length, untranslated text, quotes, URLs',
     (y) => y.option('html', { type: 'string', describe: 'also write a side-by-side HTML report here' })
       .option('disable', { type: 'array', string: true, choices: CHECK_KINDS, describe: 'checks to turn off' })
-      .option('min-score', { type: 'number', describe: 'pairs scoring below are flagged low-score' })
-      .option('length-z', { type: 'number', describe: 'length ratio z-score above which a pair is flagged' })
+      .option('min-score', { type: 'string', requiresArg: true, describe: 'pairs scoring below are flagged low-score' })
+      .option('length-z', { type: 'string', requiresArg: true, describe: 'length ratio z-score above which a pair is flagged' })
       .option('severity', { type: 'string', choices: SEVERITIES, default: 'info', describe: 'list (and report) flags of this severity or more serious; all are stored' }),
     (args) =>
       withDb(args, (db) => {
-        const summary = check(db, { force: true, disabled: args.disable as CheckKind[] | undefined, minScore: parseScore(args.minScore, 'min-score'), lengthZ: args.lengthZ });
+        const summary = check(db, { force: true, disabled: args.disable as CheckKind[] | undefined, minScore: parseScore(args.minScore, 'min-score'), lengthZ: parseNumber(args.lengthZ, 'length-z') });
         const least = args.severity as Severity;
         const pairs = listPairs(db).filter((p) => p.aligned);
         const listed = (pairId: number) => listFlags(db, pairId).filter((f) => atLeast(f.severity, least));

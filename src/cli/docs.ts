@@ -2,11 +2,11 @@
 import type { Argv } from 'yargs';
 import { PalignError } from '../errors.js';
 import { sideBySide, table, truncate } from '../format.js';
-import { findDocument, listDocuments } from '../store/documents.js';
+import { listDocuments } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { getPair, listPairs, type StoredPair } from '../store/pairs.js';
 import { listFlags, listUnits } from '../store/units.js';
-import { out, pairOf, terminalWidth, withDb, type Global } from './io.js';
+import { documentNamed, out, pairOf, terminalWidth, withDb, type Global } from './io.js';
 
 /** Shows one aligned pair side by side with scores and flags. */
 export function showPair(db: Db, pair: StoredPair, json: boolean): void {
@@ -61,7 +61,7 @@ export function showCommand(cli: Argv<Global>): void {
           if (!pair) throw new PalignError(`pair ${args.target}: no such pair (see 'palign stats' or 'palign docs')`);
           return showPair(db, pair, args.json);
         }
-        const doc = findDocument(db, args.target);
+        const doc = documentNamed(db, args.target);
         const pair = pairOf(listPairs(db)).get(doc.id);
         if (pair?.aligned && !args.text) return showPair(db, pair, args.json);
         if (args.json) return out(JSON.stringify({ ...doc, pair: pair ? (pair.enId === doc.id ? pair.ruPath : pair.enPath) : null }));

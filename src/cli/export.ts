@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, isExportFormat, parseLangs } from '../export/index.js';
 import { PalignError } from '../errors.js';
 import { exportUnits } from '../pipeline/export.js';
 import { defaultExportPath } from '../pipeline/run.js';
-import { EXIT_USAGE, out, parseScore, withDb, type Global } from './io.js';
+import { documentNamed, EXIT_USAGE, out, parseScore, warn, withDb, type Global } from './io.js';
 
 export function exportCommand(cli: Argv<Global>): void {
   cli.command(
@@ -12,10 +12,10 @@ export function exportCommand(cli: Argv<Global>): void {
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
     (y) => y.option('format', { type: 'string', default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
       .option('out', { type: 'string', nargs: 1, describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
-      .option('min-score', { type: 'number', describe: 'leave out pairs scoring below' })
+      .option('min-score', { type: 'string', requiresArg: true, describe: 'leave out pairs scoring below' })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
       .option('doc', { type: 'string', describe: 'only the pair of this document' })
-      .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL)' })
+      .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL; Moses never has them)' })
       .option('langs', { type: 'string', describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
     (args) =>
       withDb(args, (db) => {
@@ -27,10 +27,13 @@ export function exportCommand(cli: Argv<Global>): void {
         } catch (error) {
           throw new PalignError(`--langs: ${(error as Error).message}`, EXIT_USAGE);
         }
+        // Resolved here first for the CLI's message naming the candidates when the path is ambiguous.
+        if (args.doc !== undefined) documentNamed(db, args.doc);
         const summary = exportUnits(db, {
           format, out: args.out ?? defaultExportPath(args.db, format === 'moses' ? 'moses' : format),
           minScore: parseScore(args.minScore, 'min-score'), dedupe: args.dedupe, doc: args.doc, includeUnaligned: args.includeUnaligned, langs,
         });
+        if (format === 'moses' && args.includeUnaligned) warn('note: Moses files are line-parallel, so 1-0/0-1 units are left out of them even with --include-unaligned');
         const message = args.json ? JSON.stringify(summary) : `wrote ${summary.units} units to ${summary.files.join(', ')}`;
         // With the data on standard output, the summary goes to the terminal only.
         if (!summary.files.includes('-')) out(message);

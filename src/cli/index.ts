@@ -35,7 +35,10 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new PalignError(message, EXIT_USAGE);
+      // yargs' own complaints (a missing option value, an unknown command) are bad usage;
+      // anything else was thrown by a command and goes on as it is.
+      if (error === undefined || error === null || error.name === 'YError') throw new PalignError(message ?? error?.message ?? 'bad usage', EXIT_USAGE);
+      throw error;
     });
   for (const register of COMMANDS) register(cli);
   try {
@@ -51,4 +54,17 @@ export async function main(argv: string[]): Promise<number> {
     warn(`internal error: ${(error as Error).stack ?? String(error)}`);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * Runs palign as a program whose standard output may be a pipe (what `bin/palign.js` calls):
+ * `palign docs | head` closes the pipe early, and palign then stops quietly, as other Unix tools do.
+ * Resolves to the exit code.
+ */
+export async function runProgram(argv: string[]): Promise<number> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  return main(argv);
 }

@@ -1,7 +1,9 @@
 /** What every command shares: the global options, output, exit status, and opening the store. */
 import fs from 'node:fs';
+import path from 'node:path';
 import { ioError, PalignError } from '../errors.js';
 import type { IngestSummary } from '../pipeline/ingest.js';
+import { findDocument, listDocuments, type StoredDocument } from '../store/documents.js';
 import { openStore, type Db } from '../store/open.js';
 import type { StoredPair } from '../store/pairs.js';
 
@@ -34,6 +36,30 @@ export function withDb<T>(args: Global, fn: (db: Db) => T, create = false): T {
     return fn(db);
   } finally {
     db.close();
+  }
+}
+
+/** Paths named in an "ambiguous" message before the rest are counted. */
+const NAMED_CANDIDATES = 5;
+
+/**
+ * The document a user means by `arg` (see `findDocument`: stored path, path from here, unique
+ * suffix). When that fails, the message names what `arg` is part of: `tail: ambiguous:
+ * tail_en.txt, tail_ru.txt` or `did you mean tail_en.txt?`.
+ */
+export function documentNamed(db: Db, arg: string): StoredDocument {
+  try {
+    return findDocument(db, arg);
+  } catch (error) {
+    if (!(error instanceof PalignError)) throw error;
+    const needle = arg.split(path.sep).join('/').replace(/^\.\//, '');
+    const near = listDocuments(db).filter((d) => d.path.includes(needle)).map((d) => d.path);
+    if (near.length === 1) throw new PalignError(`${arg}: no such document; did you mean ${near[0]}?`);
+    if (near.length > 1) {
+      const more = near.length > NAMED_CANDIDATES ? `, … (${near.length} in all)` : '';
+      throw new PalignError(`${arg}: ambiguous: ${near.slice(0, NAMED_CANDIDATES).join(', ')}${more}; give more of the path`);
+    }
+    throw error;
   }
 }
 
@@ -80,10 +106,28 @@ export function writeFile(file: string, text: string): void {
   }
 }
 
+/**
+ * A numeric `--name` option, declared as a string so that a mistyped value can be quoted back:
+ * `--min-score abc` is `not a number: abc`. Undefined when the option was not given.
+ */
+export function parseNumber(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const n = text === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n)) throw new PalignError(`--${name}: not a number: ${text === '' ? '(nothing given)' : text}`, EXIT_USAGE);
+  return n;
+}
+
 /** A `--name` option that must lie in 0..1 (scores, thresholds). */
 export function parseScore(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new PalignError(`--${name}: expected a number between 0 and 1, got ${JSON.stringify(value)}`, EXIT_USAGE);
+  const n = parseNumber(value, name);
+  if (n !== undefined && (n < 0 || n > 1)) throw new PalignError(`--${name}: expected a number between 0 and 1, got ${String(value).trim()}`, EXIT_USAGE);
+  return n;
+}
+
+/** A `--name` option that must be a whole number ≥ 1 (limits). */
+export function parseCount(value: unknown, name: string): number {
+  const n = parseNumber(value, name);
+  if (n === undefined || !Number.isInteger(n) || n < 1) throw new PalignError(`--${name}: expected a positive whole number, got ${String(value).trim()}`, EXIT_USAGE);
   return n;
 }

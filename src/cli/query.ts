@@ -1,11 +1,9 @@
 /** `palign query` and `palign stats`: concordance and corpus figures. */
 import type { Argv } from 'yargs';
-import { PalignError } from '../errors.js';
 import { kwic } from '../query.js';
-import { findDocument } from '../store/documents.js';
 import { search } from '../store/search.js';
 import { corpusStats } from '../store/stats.js';
-import { counts, EXIT_USAGE, out, parseScore, terminalWidth, withDb, type Global } from './io.js';
+import { counts, documentNamed, out, parseCount, parseScore, terminalWidth, withDb, type Global } from './io.js';
 
 export function queryCommand(cli: Argv<Global>): void {
   cli.command(
@@ -14,14 +12,13 @@ export function queryCommand(cli: Argv<Global>): void {
     (y) => y.positional('text', { type: 'string', array: true, demandOption: true })
       .option('lang', { type: 'string', choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
       .option('doc', { type: 'string', describe: 'only the pair of this document' })
-      .option('min-score', { type: 'number', describe: 'only pairs scoring at least this' })
-      .option('limit', { type: 'number', default: 20, describe: 'at most this many results' }),
+      .option('min-score', { type: 'string', requiresArg: true, describe: 'only pairs scoring at least this' })
+      .option('limit', { type: 'string', requiresArg: true, default: '20', describe: 'at most this many results' }),
     (args) =>
       withDb(args, (db) => {
-        const limit = Number(args.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw new PalignError(`--limit: expected a positive whole number, got ${args.limit}`, EXIT_USAGE);
+        const limit = parseCount(args.limit, 'limit');
         const text = (args.text as string[]).join(' ');
-        const docId = args.doc === undefined ? undefined : findDocument(db, args.doc).id;
+        const docId = args.doc === undefined ? undefined : documentNamed(db, args.doc).id;
         const hits = search(db, text, { lang: args.lang as 'en' | 'ru' | 'any', docId, minScore: parseScore(args.minScore, 'min-score'), limit });
         if (args.json) {
           for (const h of hits) out(JSON.stringify({ en: h.en.text, ru: h.ru.text, score: h.score, bead: h.bead, en_doc: h.enDoc, ru_doc: h.ruDoc, pair: h.pairId, unit: h.unitId, en_hits: h.en.hits, ru_hits: h.ru.hits }));

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dedupeRows, jsonl, moses, tmx, tsv, type ExportFormat, type TmRow } from '../export/index.js';
+import { exportableRows } from '../export/text.js';
 import { ioError, PalignError } from '../errors.js';
 import { findDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
@@ -25,6 +26,38 @@ export interface ExportSummary {
   units: number;
 }
 
+/** First pause when a pipe is full: short, since a reader usually drains it within milliseconds. */
+const FULL_PIPE_FIRST_WAIT_MS = 1;
+/** Longest pause between retries: a slow reader is polled often enough to keep it busy. */
+const FULL_PIPE_MAX_WAIT_MS = 50;
+/** Something to wait on: `Atomics.wait` on a value nobody changes is a synchronous sleep. */
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `chunk` to the file descriptor `fd`, whatever the reader's speed. Standard output
+ * that is a pipe is non-blocking once Node has touched it, so a full pipe answers EAGAIN and a
+ * write may take only part of the bytes: both are retried, pausing while the pipe stays full.
+ * Any other error (EPIPE when the reader has gone) is thrown.
+ */
+export function writeFully(fd: number, chunk: string): void {
+  const bytes = Buffer.from(chunk, 'utf8');
+  let offset = 0;
+  let wait = FULL_PIPE_FIRST_WAIT_MS;
+  while (offset < bytes.length) {
+    try {
+      offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      wait = FULL_PIPE_FIRST_WAIT_MS;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(SLEEPER, 0, 0, wait);
+      wait = Math.min(wait * 2, FULL_PIPE_MAX_WAIT_MS);
+    }
+  }
+}
+
+/** Standard output's file descriptor. */
+const STDOUT_FD = 1;
+
 /** Writes chunks to a file through a temporary name, so a reader never sees half a file. */
 class AtomicFile {
   private readonly tmp: string;
@@ -39,7 +72,7 @@ class AtomicFile {
     }
   }
   write(chunk: string): void {
-    fs.writeSync(this.fd, chunk);
+    writeFully(this.fd, chunk);
   }
   commit(): void {
     fs.closeSync(this.fd);
@@ -52,7 +85,7 @@ class AtomicFile {
 }
 
 /** Standard output as a sink, for `--out -`. */
-const STDOUT = { file: '-', write: (chunk: string) => void fs.writeSync(1, chunk), commit() {}, abort() {} };
+const STDOUT = { file: '-', write: (chunk: string) => writeFully(STDOUT_FD, chunk), commit() {}, abort() {} };
 
 function open(file: string): Pick<AtomicFile, 'file' | 'write' | 'commit' | 'abort'> {
   return file === '-' ? STDOUT : new AtomicFile(file);
@@ -64,12 +97,17 @@ export function mosesFiles(out: string, langs: [string, string]): [string, strin
   return [`${stem}.${langs[0]}`, `${stem}.${langs[1]}`];
 }
 
-/** Exports the units the request selects; returns the files written and how many units. */
+/**
+ * Exports the units the request selects; returns the files written and how many units they hold
+ * (Moses leaves out 1-0/0-1 units even with `includeUnaligned`).
+ */
 export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   const docId = request.doc === undefined ? undefined : findDocument(db, request.doc).id;
+  // Moses files are line-parallel: a unit with one side only never goes in.
+  const includeUnaligned = request.format !== 'moses' && request.includeUnaligned === true;
   let count = 0;
   function* rows(): Generator<TmRow> {
-    const units = iterateUnits(db, { minScore: request.minScore, includeUnaligned: request.includeUnaligned, docId });
+    const units = iterateUnits(db, { minScore: request.minScore, includeUnaligned, docId });
     for (const u of units) {
       yield { id: u.id, en: u.en, ru: u.ru, score: u.score, bead: u.bead, enDoc: u.enDoc, ruDoc: u.ruDoc, created: u.created };
     }
@@ -80,8 +118,9 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
       yield row;
     }
   }
-  const selected = counted(request.dedupe ? dedupeRows(rows()) : rows());
-  const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned: request.includeUnaligned };
+  // Counted as the formats will write them: the rows left after cleaning.
+  const selected = counted(exportableRows(request.dedupe ? dedupeRows(rows()) : rows(), { toolVersion: VERSION, includeUnaligned }));
+  const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned };
 
   if (request.format === 'moses') {
     if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`);

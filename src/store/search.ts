@@ -1,6 +1,6 @@
 /** Full-text search over the units (FTS5 tables `units_fts` and `units_tri`). */
 import { PalignError } from '../errors.js';
-import { HIT_CLOSE, HIT_OPEN, parseQuery, unmark, type Marked } from '../query.js';
+import { containsLiteral, foldForMatch, HIT_CLOSE, HIT_OPEN, parseQuery, unmark, type Marked } from '../query.js';
 import type { Db } from './open.js';
 
 export interface SearchOptions {
@@ -32,7 +32,21 @@ interface HitRow {
   ru: string;
 }
 
-function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: string, options: SearchOptions, exclude: ReadonlySet<number>): HitRow[] {
+/** The CLI's exit code for bad usage: a query that does not parse is the user's to fix. */
+const EXIT_USAGE = 2;
+
+/**
+ * Whether a row holds every literal term (see `parseQuery`) on the side searched; the word index
+ * found their parts, this checks the punctuation between them.
+ */
+function holdsLiterals(row: HitRow, literals: readonly string[], lang: SearchOptions['lang']): boolean {
+  if (literals.length === 0) return true;
+  const sides = [lang !== 'ru' ? row.en : null, lang !== 'en' ? row.ru : null].filter((s): s is string => s !== null).map((s) => foldForMatch(unmark(s).text));
+  return literals.every((literal) => sides.some((side) => containsLiteral(side, literal)));
+}
+
+/** Rows of `table` matching `expression` that `accept` keeps, best first, at most `options.limit`. */
+function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: string, options: SearchOptions, exclude: ReadonlySet<number>, accept: (row: HitRow) => boolean = () => true): HitRow[] {
   const column = options.lang === 'any' ? table : `${table}.${options.lang}_text`;
   const where = [`${column} MATCH @expression`];
   if (options.minScore !== undefined) where.push('u.score >= @minScore');
@@ -44,20 +58,22 @@ function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: strin
     FROM ${table} JOIN units u ON u.id = ${table}.rowid JOIN doc_pairs p ON p.id = u.pair_id
     JOIN documents e ON e.id = p.en_doc JOIN documents r ON r.id = p.ru_doc
     WHERE ${where.join(' AND ')}
-    ORDER BY rank LIMIT @limit`;
+    ORDER BY rank`;
   try {
-    const rows = db.prepare(sql).all({
-      expression,
-      minScore: options.minScore,
-      docId: options.docId,
-      limit: options.limit + exclude.size,
-    }) as HitRow[];
-    return rows.filter((r) => !exclude.has(r.id));
+    // Rows stream best first, so only as many are read as it takes to fill the limit.
+    const rows: HitRow[] = [];
+    const found = db.prepare(sql).iterate({ expression, minScore: options.minScore, docId: options.docId }) as IterableIterator<HitRow>;
+    for (const row of found) {
+      if (exclude.has(row.id) || !accept(row)) continue;
+      rows.push(row);
+      if (rows.length >= options.limit) break;
+    }
+    return rows;
   } catch (error) {
     // Every SQLITE_ERROR here comes from the MATCH expression: the SQL itself is fixed.
     if ((error as { code?: string }).code === 'SQLITE_ERROR') {
       const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
-      throw new PalignError(`query: cannot parse ${JSON.stringify(expression)} (${reason}); quote a phrase with "..." or drop the operators`);
+      throw new PalignError(`query: cannot parse ${JSON.stringify(expression)} (${reason}); quote a phrase with "..." or drop the operators`, EXIT_USAGE);
     }
     throw error;
   }
@@ -69,8 +85,8 @@ function searchIndex(db: Db, table: 'units_fts' | 'units_tri', expression: strin
  */
 export function search(db: Db, text: string, options: SearchOptions): SearchHit[] {
   const query = parseQuery(text);
-  if (!query) throw new PalignError(`query: ${JSON.stringify(text)} has no word to search for`);
-  const rows = searchIndex(db, 'units_fts', query.words, options, new Set());
+  if (!query) throw new PalignError(`query: ${JSON.stringify(text)} has no word to search for`, EXIT_USAGE);
+  const rows = searchIndex(db, 'units_fts', query.words, options, new Set(), (row) => holdsLiterals(row, query.literals, options.lang));
   if (query.substrings && rows.length < options.limit) {
     const seen = new Set(rows.map((r) => r.id));
     rows.push(...searchIndex(db, 'units_tri', query.substrings, { ...options, limit: options.limit - rows.length }, seen));
