@@ -22,7 +22,8 @@ function computeMatches(db: Db, threshold?: number): { docs: MatchDoc[]; result:
   for (const { enPath, ruPath } of manualPairs(db)) {
     const en = idOf.get(enPath);
     const ru = idOf.get(ruPath);
-    if (en && ru) forced.push([en.id, ru.id]);
+    // A pair made before a document's language changed (or by an older version) must still be English–Russian.
+    if (en?.lang === 'en' && ru?.lang === 'ru') forced.push([en.id, ru.id]);
   }
   const unpaired = unpairedPaths(db);
   const excluded = docs.filter((d) => unpaired.has(d.path)).map((d) => d.id);
