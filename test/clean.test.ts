@@ -49,6 +49,7 @@ describe('htmlToText', () => {
 
   it('keeps the article with block tags as paragraphs and decodes entities', () => {
     expect(text.split('\n\n')).toEqual([
+      'title: Lukashenko meets Minnikhanov',
       'Lukashenko meets Minnikhanov',
       'Belarus and Russia stake\u00a0high hopes on cooperation — the President said.',
       '«We need to move faster», he added.\nTime forces us… ☺',
@@ -59,9 +60,39 @@ describe('htmlToText', () => {
     for (const junk of ['not text', 'color:red', 'Politics', 'Home', 'All rights reserved', 'Site | News']) expect(text).not.toContain(junk);
   });
 
+  it('puts the article h1 first, ahead of a cookie banner, breadcrumbs and a logo h1', () => {
+    const banner = '<div class="cookie-notice"><div><p>We use cookies to improve your experience.</p></div><a>Accept</a></div>';
+    const html = `<html><head><title>Lukashenko meets Minnikhanov | BelTA</title></head><body><header><h1 class="logo">BelTA</h1></header>
+      ${banner}<p class="crumbs">Home</p><article><h1>Lukashenko meets Minnikhanov</h1><p>Belarus and Russia stake high hopes on cooperation.</p></article></body></html>`;
+    const out = htmlToText(html);
+    expect(out.split('\n\n').slice(0, 2)).toEqual(['title: Lukashenko meets Minnikhanov', 'Lukashenko meets Minnikhanov']);
+    expect(out).not.toContain('cookies');
+    const c = clean(normalize(out));
+    expect(c.title).toBe('Lukashenko meets Minnikhanov');
+    expect(hasHeadline(c)).toBe(true);
+    expect(c.text).toBe('Lukashenko meets Minnikhanov\n\nBelarus and Russia stake high hopes on cooperation.');
+  });
+
+  it('takes a text cookie notice out of the title (RU), and the <title> without the site name when there is no h1', () => {
+    const html = `<html><head><title>Лукашенко встретился с Минихановым — БелТА</title></head><body>
+      <p>Мы используем файлы cookie, чтобы улучшить работу сайта. Продолжая просмотр, вы соглашаетесь с их использованием. Принять</p>
+      <p>Беларусь и Россия делают очень большую ставку на промышленную сферу, заявил Президент.</p></body></html>`;
+    const c = clean(normalize(htmlToText(html)));
+    expect(c.title).toBe('Лукашенко встретился с Минихановым');
+    expect(c.text).not.toContain('cookie');
+    expect(c.text).toContain('Беларусь и Россия делают очень большую ставку');
+  });
+
+  it('cuts only a site name from <title>, never part of the headline', () => {
+    const title = (t: string) => htmlToText(`<html><head><title>${t}</title></head><body><p>Body.</p></body></html>`).split('\n\n')[1];
+    expect(title('Kanye West: Rapper changes his name to Ye | BBC News')).toBe('Kanye West: Rapper changes his name to Ye');
+    expect(title('Deptford road crash - cyclist dies | belta.by')).toBe('Deptford road crash - cyclist dies');
+    expect(title('Brexit - what happens next')).toBe('Brexit - what happens next');
+  });
+
   it('keeps a header that holds the h1, and uses <title> when there is no h1', () => {
-    expect(htmlToText('<article><header><h1>Title here</h1></header><p>Body.</p></article>')).toBe('Title here\n\nBody.');
-    expect(htmlToText('<html><head><title>Only title</title></head><body><p>Body.</p></body></html>')).toBe('Only title\n\nBody.');
+    expect(htmlToText('<article><header><h1>Title here</h1></header><p>Body.</p></article>')).toBe('title: Title here\n\nTitle here\n\nBody.');
+    expect(htmlToText('<html><head><title>Only title</title></head><body><p>Body.</p></body></html>')).toBe('title: Only title\n\nOnly title\n\nBody.');
   });
 });
 
@@ -125,6 +156,80 @@ describe('clean on the seed articles', () => {
   });
 });
 
+describe('clean: trailing lists of other stories', () => {
+  const ntrex = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
+    .trim().split('\n').map((l) => JSON.parse(l) as { en: string[]; ru: string[] });
+  const headers = { en: ['Latest news', 'Most read', 'Related', 'Read also:'], ru: ['Последние новости', 'Самое читаемое', 'Новости по теме', 'Читайте также:'] };
+  /** Paragraphs of `text` after normalising, as cleaning sees them. */
+  const paragraphsOf = (text: string) => text.split('\n\n');
+
+  for (const lang of ['en', 'ru'] as const) {
+    it(`${lang}: strips nothing from the NTREX stories, and all of a headline list appended to them`, () => {
+      ntrex.forEach((story, k) => {
+        const body = story[lang].map((s) => normalize(s));
+        expect(clean(body.join('\n\n')).stripped, `story ${k}`).toEqual([]);
+        // Other stories' headlines, some with a time, some ending with a period (as NTREX headlines do).
+        const others = [1, 2, 3, 4, 5].map((j) => ntrex[(k + j * 7) % ntrex.length][lang][0]);
+        const items = others.map((h, j) => (j % 2 === 0 ? `1${j}:3${j} ${h}` : h));
+        const header = headers[lang][k % headers[lang].length];
+        const c = clean(`${body.join('\n\n')}\n\n${header}\n${items.join('\n')}`);
+        const kept = paragraphsOf(c.text);
+        for (const s of body.slice(1)) expect(kept, `story ${k}: ${s.slice(0, 40)}`).toContain(s);
+        for (const item of items) expect(kept, `story ${k}: ${item.slice(0, 40)}`).not.toContain(item);
+        expect(c.stripped.at(-1)).toEqual({ kind: 'boilerplate', text: [header, ...items].join('\n') });
+      });
+    });
+  }
+
+  it('strips the seed-like block after a credit, and headlines with periods or times', () => {
+    const c = clean(`${S000}\n\nWritten by belta.by\n\nLatest news\n14:35 Volcano spews ash on Mexico City\nIndonesia Tsunami Toll Soars Above 800.\n13.04.2023 12:10 Still Game star looks set for new career in restaurant industry`);
+    expect(c.text).toBe(clean(S000).text);
+    expect(c.stripped.map((s) => s.kind).slice(-2)).toEqual(['credit', 'boilerplate']);
+  });
+
+  it('keeps a real ending after an in-article `Read also` header (prose, not headlines)', () => {
+    const body = [
+      'The plant will produce ten thousand tractors next year, the minister said on Monday.',
+      'Read also',
+      'Minsk and Kazan sign a deal on buses',
+      'The first kits will leave Minsk in March, and the assembly line in Ufa will be ready by May.',
+      '"We are ready to work faster," the director said.',
+    ];
+    const c = clean(body.join('\n\n'));
+    // The header line goes; its one link stays with the prose, since the block is not a headline list.
+    expect(paragraphsOf(c.text)).toEqual([body[0], body[2], body[3], body[4]]);
+    // The same prose under a Russian header, followed by a real list: only the list and header lines go.
+    const ru = [
+      'Завод выпустит десять тысяч тракторов в следующем году, сообщил министр в понедельник.',
+      'Читайте также',
+      'Минск и Казань подписали соглашение об автобусах',
+      'Первые машинокомплекты отправят из Минска в марте, а сборочная линия в Уфе будет готова к маю.',
+      '«Мы готовы работать быстрее», — сказал директор.',
+      'Последние новости',
+      'Вулкан выбросил пепел на Мехико',
+      'Число жертв цунами в Индонезии превышает 800.',
+    ];
+    const cr = clean(ru.join('\n'));
+    expect(paragraphsOf(cr.text)).toEqual([ru[0], ru[2], ru[3], ru[4]]);
+    expect(cr.stripped.at(-1)?.text).toBe(ru.slice(5).join('\n'));
+  });
+
+  it('still joins hard-wrapped prose after a header line, but not headlines of even length', () => {
+    const wrapped = 'The plant will produce ten thousand tractors next year, the\nminister said on Monday, adding that the assembly line in Ufa\nwill be ready by the spring and that Belarus will send kits.';
+    const c = clean(`${S004}\n\nSee also\n\n${wrapped}`);
+    expect(c.text.endsWith(wrapped.replace(/\n/g, ' '))).toBe(true);
+    const items = ['Lukashenko meets the governor of Sverdlovsk Oblast in Minsk', 'Belarus and Russia plan joint production of trams',
+      'Minsk Tractor Works opens an assembly line in Ufa this spring', 'Belarusian elevators to be installed in Yekaterinburg'];
+    const listed = clean(`${S004}\n\nLatest news\n\n${items.join('\n')}`);
+    expect(listed.text).toBe(clean(S004).text);
+  });
+
+  it('keeps a last paragraph of several sentences after a header-like line', () => {
+    const text = `${S004}\n\nRelated\n\nThe governor thanked the President. He said the region will send a delegation to Minsk in May.`;
+    expect(clean(text).text.endsWith('He said the region will send a delegation to Minsk in May.')).toBe(true);
+  });
+});
+
 describe('clean on hand-made edge cases', () => {
   const lead = 'The plant will produce ten thousand tractors next year, the minister said on Monday.';
 
@@ -175,6 +280,26 @@ describe('clean on hand-made edge cases', () => {
   it('joins hard-wrapped prose into paragraphs', () => {
     const wrapped = 'The plant will produce ten thousand tractors next year, the\nminister said on Monday, adding that the assembly line in Ufa\nwill be ready by the spring and that Belarus will send kits.\n\nSecond paragraph.';
     expect(clean(wrapped).text).toBe('The plant will produce ten thousand tractors next year, the minister said on Monday, adding that the assembly line in Ufa will be ready by the spring and that Belarus will send kits.\n\nSecond paragraph.');
+  });
+
+  it('strips a `Read also: <headline.>` line even when the headline ends with a period', () => {
+    const c = clean(`${lead}\n\nRead also: Kanye West embarked on a pro-Trump diatribe after his SNL appearance.\n\n${lead}`);
+    expect(c.text).toBe(`${lead}\n\n${lead}`);
+    const ru = clean(`${lead}\n\nЧитайте также: Канье Уэст выступил в защиту Трампа в кепке MAGA после своего появления в SNL.\n\n${lead}`);
+    expect(ru.text).toBe(`${lead}\n\n${lead}`);
+    // Two sentences after the marker are prose, not a link.
+    const prose = `${lead}\n\nRead also: the minister said the plant will grow. It will hire two hundred workers next year.`;
+    expect(clean(prose).text).toBe(prose);
+  });
+
+  it('strips a cookie notice but not an article sentence about cookies', () => {
+    const en = clean(`We use cookies to improve your experience. By continuing to browse you agree to our use of cookies. Accept\n\n${lead}`);
+    expect(en.text).toBe(lead);
+    expect(en.title?.startsWith('The plant will produce')).toBe(true);
+    const ru = clean(`Мы используем файлы cookie, чтобы улучшить работу сайта. Продолжая просмотр, вы соглашаетесь с их использованием.\n\nЗавод выпустит тракторы\n\nЗавод выпустит десять тысяч тракторов, сообщил министр.`);
+    expect(ru.title).toBe('Завод выпустит тракторы');
+    const about = 'Regulators said advertisers track readers with cookies and must ask for consent first.';
+    expect(clean(`${lead}\n\n${about}`).text).toBe(`${lead}\n\n${about}`);
   });
 
   it('returns an empty document for empty text', () => {

@@ -66,6 +66,20 @@ describe('decode', () => {
     expectText(singleByteEncoder('windows-1251')(short), short, 'windows-1251');
   });
 
+  it('tells KOI8-U (Ukrainian) from KOI8-R by the letters KOI8-R reads as box drawing', () => {
+    const ntrexUk = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').trim().split('\n')
+      .map((l) => (JSON.parse(l) as { uk: string[] }).uk.join('\n\n').replace(/[^\x00-\x7f\u0400-\u04ff]/g, '?'));
+    for (const story of ntrexUk.slice(0, 10)) expectText(singleByteEncoder('koi8-u')(story), story, 'koi8-u');
+    const ukHand = 'Україна і Європа: їхні інтереси збігаються, каже Ґонта. Є надія.';
+    expectText(singleByteEncoder('koi8-u')(ukHand), ukHand, 'koi8-u');
+    // і only at word ends, in a short headline.
+    const headline = 'Землетруси та цунамі в Індонезії';
+    expectText(singleByteEncoder('koi8-u')(headline), headline, 'koi8-u');
+    // Russian in KOI8-R has none of those bytes: still KOI8-R.
+    const plain = RU.replace(/[“”«»–]/g, '"');
+    expectText(singleByteEncoder('koi8-r')(plain), plain, 'koi8-r');
+  });
+
   it('falls back to Windows-1252 for 8-bit Latin text', () => {
     const de = DE.replace(/[^\x00-\xff]/g, '?');
     expect(de).toMatch(/[äöüÄÖÜß]/);

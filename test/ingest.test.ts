@@ -69,6 +69,37 @@ describe('ingest into the store', () => {
     expect(listDocuments(db).map((d) => d.path)).toContain('sub/note.md');
   });
 
+  it('stores an HTML page under its h1, a KOI8-U text as Ukrainian, and strips trailing headline lists', () => {
+    const db = store();
+    const dir = tempDir();
+    const ntrex = fs.readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l) as Record<'en' | 'ru' | 'uk', string[]>);
+    const [story, ...others] = ntrex;
+    const page = `<html><head><title>${story.ru[0]} | БелТА</title></head><body>
+      <div>Мы используем файлы cookie, чтобы улучшить работу сайта. Продолжая просмотр, вы соглашаетесь с их использованием. Принять</div>
+      <article><h1>${story.ru[0]}</h1>${story.ru.slice(1).map((s) => `<p>${s}</p>`).join('')}</article>
+      <div><h3>Последние новости</h3><ul>${others.slice(0, 5).map((o, i) => `<li>14:1${i} ${o.ru[0]}</li>`).join('')}</ul></div></body></html>`;
+    fs.writeFileSync(path.join(dir, 'ru.html'), page);
+    const list = ['Latest news', ...others.slice(5, 10).map((o) => o.en[0])];
+    fs.writeFileSync(path.join(dir, 'en.txt'), `${story.en.join('\n\n')}\n\nWritten by belta.by\n\n${list.join('\n')}\n`);
+    const ukText = story.uk.join('\n\n').replace(/[^\x00-\x7f\u0400-\u04ff]/g, '"');
+    const koi8u = new TextDecoder('koi8-u');
+    const byChar = new Map<string, number>();
+    for (let b = 0x80; b <= 0xff; b++) byChar.set(koi8u.decode(Uint8Array.of(b)), b);
+    fs.writeFileSync(path.join(dir, 'uk.txt'), Uint8Array.from([...ukText].map((ch) => byChar.get(ch) ?? ch.charCodeAt(0))));
+    ingest(db, dir);
+    const docs = new Map(listDocuments(db).map((d) => [d.path, d]));
+    const ru = docs.get('ru.html');
+    expect(ru?.title).toBe(story.ru[0]);
+    expect(ru?.text).not.toContain('cookie');
+    for (const o of others.slice(0, 5)) expect(ru?.text).not.toContain(o.ru[0]);
+    expect(ru?.text).toContain(story.ru[story.ru.length - 1]);
+    const en = docs.get('en.txt');
+    expect(en?.text.endsWith(story.en[story.en.length - 1])).toBe(true);
+    expect(en?.stripped.at(-1)).toEqual({ kind: 'boilerplate', text: list.join('\n') });
+    expect(docs.get('uk.txt')).toMatchObject({ encoding: 'koi8-u', lang: 'uk', text: ukText.trim() });
+  });
+
   it('refuses a folder that does not exist', () => {
     expect(() => ingest(store(), '/no/such/folder')).toThrow(/no such folder/);
   });

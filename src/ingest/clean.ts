@@ -14,7 +14,7 @@ import { dateAtStart, dateOnlyLine } from './dates.js';
 export const DERIVED_TITLE_CHARS = 80;
 /** A headline is at most this long; longer first lines are leads or whole paragraphs. */
 const MAX_HEADLINE_CHARS = 200;
-const MAX_HEADLINE_WORDS = 30;
+export const MAX_HEADLINE_WORDS = 30;
 /** A paragraph with at least this many words and final punctuation reads as a sentence. */
 const SENTENCE_MIN_WORDS = 5;
 /** Lines this short (words and characters) without final punctuation are menu/category items. */
@@ -42,15 +42,45 @@ const WRAP_MIN_CHARS = 40;
 const WRAP_FULL_SHARE = 0.7;
 const WRAP_MIN_LINES = 3;
 
-/** Whole-line (or line-opening, before a colon) boilerplate markers, lower case, EN and RU. */
+/**
+ * Headers of a site's feeds of other stories (`Latest news`, `Самое читаемое`), lower case,
+ * EN/RU/BE/UK: they stand at the end of a page, never inside an article's text.
+ */
+const FEED_HEADERS = [
+  'latest news', 'more news', 'all news', 'other news', 'more stories', 'top stories', 'most read', 'most popular',
+  'popular', 'recommended', 'you may also like', 'you might also like', "editor's picks", "editors' picks", 'news feed',
+  'последние новости', 'другие новости', 'все новости', 'еще новости', 'ещё новости', 'лента новостей', 'популярное',
+  'самое популярное', 'самое читаемое', 'новости партнеров', 'главные новости', 'новости дня', 'выбор редакции',
+  'вам может быть интересно', 'рекомендуем',
+  'апошнія навіны', 'іншыя навіны', 'усе навіны', 'самае чытанае', 'папулярнае', 'рэкамендуем', 'стужка навін',
+  'галоўныя навіны',
+  'останні новини', 'інші новини', 'всі новини', 'усі новини', 'найпопулярніше', 'найчитаніше', 'популярне',
+  'рекомендуємо', 'стрічка новин', 'головні новини',
+];
+/**
+ * Headers of links to related stories (`Read also`, `Читайте также`): at the end of a page,
+ * but also inside an article before one or two links, with the article going on after them.
+ */
+const LINK_HEADERS = [
+  'related news', 'related articles', 'related stories', 'related topics', 'related', 'read also', 'also read',
+  'see also', 'more on this story',
+  'похожие новости', 'новости по теме', 'материалы по теме', 'по теме', 'читайте также', 'читайте еще', 'читайте ещё',
+  'также читайте', 'читать также', 'смотрите также', 'см. также',
+  'навіны па тэме', 'чытайце таксама', 'глядзіце таксама',
+  'новини за темою', 'схожі новини', 'читайте також', 'дивіться також',
+];
+/** Whole-line headers that open a trailing list of headlines. */
+const LIST_HEADERS = [...FEED_HEADERS, ...LINK_HEADERS];
+/** Markers that introduce one link (`Read more: <headline>`), besides the list headers. */
+const LINK_MARKERS = ['read more', 'подробнее', 'читать новость', 'читать далее', 'читать полностью', 'чытаць далей', 'читати далі', 'детальніше'];
+const LIST_HEADER_SET = new Set(LIST_HEADERS);
+const FEED_HEADER_SET = new Set(FEED_HEADERS);
+const LINK_INTROS = new Set([...LIST_HEADERS, ...LINK_MARKERS]);
+/** Whole-line (or line-opening, before a colon) boilerplate markers, lower case. */
 const MARKERS = [
-  'последние новости', 'другие новости', 'все новости', 'еще новости', 'ещё новости', 'лента новостей',
-  'похожие новости', 'новости по теме', 'читать новость', 'читать далее', 'читать полностью', 'читайте также',
-  'смотрите также', 'см. также', 'подробнее', 'рекомендуем', 'популярное', 'самое читаемое', 'новости партнеров',
+  ...LIST_HEADERS, ...LINK_MARKERS,
   'реклама', 'поделиться', 'комментарии', 'теги', 'метки', 'подписывайтесь', 'версия для печати', 'наверх',
-  'latest news', 'more news', 'all news', 'related news', 'related articles', 'related', 'read more', 'read also',
-  'see also', 'recommended', 'most read', 'popular', 'share', 'share this', 'comments', 'tags', 'subscribe',
-  'advertisement', 'print', 'back to top', 'follow us',
+  'share', 'share this', 'comments', 'tags', 'subscribe', 'advertisement', 'print', 'back to top', 'follow us',
 ];
 const CREDIT_KEY = '(?:источники?|фото(?:графия)?|видео|автор[ыа]?|текст|перевод|редактор|иллюстраци[яи]|'
   + 'подготовил[аи]?|по материалам|source|photo(?:graph)?s?|video|author|text|image|picture|illustration|'
@@ -63,9 +93,21 @@ const BARE_LINK = /^(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:by|ru|ua
 const METADATA_KEY = /^(title|date|dated|published|posted|updated|author|source|url|link|lang|language|category|tags|заголовок|дата|опубликовано|обновлено|автор|источник|ссылка|рубрика|теги)\s*[:：]\s*(.*)$/iu;
 const DATE_PREFIX = /^(?:date|dated|published|posted|updated|дата(?:\s+публикации)?|опубликовано|обновлено)\s*[:：–—-]?\s*/iu;
 const LIST_ITEM = /^(?:[-•*–—·▪►]|\d{1,2}[.)])\s/u;
+/** Cookie notices are a few sentences; an article about cookies is longer than this. */
+const COOKIE_NOTICE_MAX_WORDS = 70;
+const COOKIE_WORD = /(?<![\p{L}])(?:cookies?|куки|кукі)(?![\p{L}])/iu;
+const COOKIE_ADDRESS = new RegExp('(?<![\\p{L}])(?:we use|this (?:web)?site|our (?:web)?site|you agree|you consent|'
+  + 'мы используем|сайт использует|наш сайт|этот сайт|вы соглашаетесь|вы даете согласие|вы даёте согласие|'
+  + 'мы выкарыстоўваем|вы згаджаецеся|ми використовуємо|ви погоджуєтеся|ви погоджуєтесь)(?![\\p{L}])', 'iu');
 /** Final punctuation of a sentence, possibly inside closing quotes or brackets. */
 const SENTENCE_END = /[.!…:;]["»”’)\]]*$/u;
 const QUESTION_END = /\?["»”’)\]]*$/u;
+/** Times beside list items, with relative days (`Вчера, 14:35`) and the separator after them. */
+const LEADING_TIME = /^(?:(?:today|yesterday|сегодня|вчера|сёння|учора|сьогодні|вчора),?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?!\d)/iu;
+const TRAILING_TIME = /\s+[|,–—-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/u;
+const ITEM_SEPARATOR = /^[\s|,/–—-]+/u;
+/** A sentence end inside a paragraph: after a word of two lower-case letters or a digit (not `Mr.`, `U.S.`), before a capital. */
+const SENTENCE_BREAK = /(?<=\p{Ll}\p{Ll}|\d)[.!?…]["»”’)\]]*\s+["«“„(]?\p{Lu}/u;
 
 /** What a paragraph looks like, for finding boilerplate. */
 type Shape = 'date' | 'credit' | 'marker' | 'short' | 'list' | 'headline' | 'question' | 'sentence';
@@ -94,8 +136,9 @@ export function clean(text: string): CleanedText {
   const meta = takeMetadata(paras);
   const hasSentence = paras.some((p) => p.shape === 'sentence');
   if (hasSentence) {
+    markTrailingList(paras);
     markTrailingBoilerplate(paras);
-    markLeadingJunk(paras);
+    markLeadingJunk(paras, meta.title);
   }
   let date = meta.date;
   for (const p of paras) {
@@ -137,14 +180,27 @@ function strippedPieces(paras: Para[]): Stripped[] {
 // ---------------------------------------------------------------------------------------------
 // Paragraphs
 
-/** Blank-line blocks, each split into its lines unless the block is hard-wrapped prose. */
+/**
+ * Blank-line blocks, each split into its lines unless the block is hard-wrapped prose. Lines
+ * under a list header (`Latest news`) are list items, not joined however even their lengths,
+ * unless one of them goes on with the sentence of the line before.
+ */
 export function splitParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   for (const block of text.split(/\n\s*\n/)) {
     const lines = block.split('\n').filter((l) => l.trim() !== '');
-    for (const group of splitAtIndents(lines)) paragraphs.push(...unwrap(group));
+    for (const group of splitAtIndents(lines)) {
+      const previous = paragraphs[paragraphs.length - 1];
+      const listed = (previous !== undefined && isListHeader(previous)) || group.some((l) => isListHeader(l));
+      paragraphs.push(...(listed && !continuesSentences(group) ? group.map((l) => l.trim()) : unwrap(group)));
+    }
   }
   return paragraphs;
+}
+
+/** True when some line goes on with the sentence of the line before (lower-case start after no final punctuation): prose, not a list. */
+function continuesSentences(lines: string[]): boolean {
+  return lines.some((line, i) => i > 0 && /^\p{Ll}/u.test(line.trim()) && !SENTENCE_END.test(lines[i - 1].trim()));
 }
 
 /** In a block where only some lines are indented, an indented line starts a new paragraph. */
@@ -200,6 +256,7 @@ function wordCount(text: string): number {
 /** What a paragraph looks like: dateline, credit, boilerplate marker, menu item, headline or sentence. */
 function shapeOf(text: string): Shape {
   if (dateOnlyLine(text)) return 'date';
+  if (isCookieNotice(text)) return 'marker';
   if (isCredit(text)) return 'credit';
   if (isMarker(text)) return 'marker';
   const words = wordCount(text);
@@ -210,6 +267,11 @@ function shapeOf(text: string): Shape {
   return SENTENCE_END.test(text) ? 'sentence' : 'headline';
 }
 
+/** A site's cookie or consent notice: it names cookies and speaks to the reader (`we use`, `you agree`). */
+function isCookieNotice(text: string): boolean {
+  return wordCount(text) <= COOKIE_NOTICE_MAX_WORDS && COOKIE_WORD.test(text) && COOKIE_ADDRESS.test(text);
+}
+
 function isCredit(text: string): boolean {
   if (wordCount(text) > CREDIT_MAX_WORDS) return false;
   return CREDIT_COLON.test(text) || CREDIT_BY.test(text) || CREDIT_BYLINE.test(text)
@@ -217,14 +279,32 @@ function isCredit(text: string): boolean {
 }
 
 function isMarker(text: string): boolean {
-  const lower = text.toLowerCase().replace(/[\s.!:»›→>…]+$/u, '').trim();
+  const lower = markerKey(text);
   for (const marker of MARKERS) {
     if (lower === marker) return true;
     if (lower.startsWith(`${marker}:`) || lower.startsWith(`${marker} –`) || lower.startsWith(`${marker} —`)) {
-      return wordCount(lower) <= MARKER_MAX_WORDS || !SENTENCE_END.test(text);
+      if (wordCount(lower) <= MARKER_MAX_WORDS || !SENTENCE_END.test(text)) return true;
+      // `Read also: <headline.>`: link text is one headline, even when it ends with a period.
+      return LINK_INTROS.has(marker) && isOneHeadline(text.trim().slice(marker.length).replace(/^\s*[:–—]\s*/u, ''));
     }
   }
   return false;
+}
+
+/** Lower case, typographic apostrophe unified, trailing punctuation and arrows (`Read more »`) cut. */
+function markerKey(text: string): string {
+  return text.toLowerCase().replace(/’/gu, "'").replace(/[\s.!:»›→>…]+$/u, '').trim();
+}
+
+/** True when `text` is a whole-line list header such as `Latest news` or `Читайте также:`. */
+function isListHeader(text: string): boolean {
+  return LIST_HEADER_SET.has(markerKey(text));
+}
+
+/** At most a headline's length and not several sentences (a headline may end with a period). */
+function isOneHeadline(text: string): boolean {
+  if (text === '' || wordCount(text) > MAX_HEADLINE_WORDS || text.length > MAX_HEADLINE_CHARS) return false;
+  return !(SENTENCE_END.test(text) && SENTENCE_BREAK.test(text));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,21 +387,87 @@ function markTrailingBoilerplate(paras: Para[]): void {
 }
 
 /**
+ * A trailing list of other stories: a list header (`Latest news`, `Читайте также`) after the
+ * article's first sentence, followed to the end only by list items (one headline each, maybe
+ * with its time or date; datelines, credits, markers). A paragraph of several sentences ends
+ * the search, and a block whose headlines mostly end like sentences is prose, so real article
+ * endings stay. The block from the earliest header that qualifies is one `boilerplate` region.
+ */
+function markTrailingList(paras: Para[]): void {
+  const firstSentence = paras.findIndex((p) => p.shape === 'sentence' && !p.strip);
+  if (firstSentence < 0) return;
+  const headers: number[] = [];
+  for (let i = paras.length - 1; i > firstSentence; i--) {
+    if (paras[i].strip) continue;
+    if (isListHeader(paras[i].text)) headers.unshift(i);
+    else if (!isListItem(paras[i])) break;
+  }
+  const start = listStart(paras, headers);
+  if (start === undefined) return;
+  for (const p of paras.slice(start)) {
+    if (p.strip) continue;
+    p.strip = 'boilerplate';
+    p.inRegion = true;
+  }
+}
+
+/**
+ * The earliest of `headers` (ascending indexes of list headers whose tails are all list items)
+ * from which every header's own items read as headlines, or undefined. Headlines rarely end
+ * with a period, so items of which about half or more do are prose: under a link header
+ * (`Read also`) half is enough, questions count too, as the article may go on after its links;
+ * under a feed header (`Latest news`) it takes more than half plus one. Checking each header's items apart keeps
+ * body sentences between an in-article `Read also` and the final list.
+ */
+function listStart(paras: Para[], headers: number[]): number | undefined {
+  let start: number | undefined;
+  let headlines = 0;
+  for (let k = headers.length - 1; k >= 0; k--) {
+    const end = k + 1 < headers.length ? headers[k + 1] : paras.length;
+    const items = paras.slice(headers[k] + 1, end).filter((p) => !p.strip && !isStrong(p.shape));
+    const feed = FEED_HEADER_SET.has(markerKey(paras[headers[k]].text));
+    const sentences = items.filter((p) => p.shape === 'sentence' || (!feed && p.shape === 'question')).length;
+    const prose = feed ? sentences * 2 > items.length + 1 : sentences * 2 >= items.length;
+    if (items.length > 0 && prose) break;
+    headlines += items.length;
+    start = headers[k];
+  }
+  return headlines > 0 ? start : undefined;
+}
+
+/** One item of a list of stories: a strong-shaped line, or one headline once its timestamp is cut. */
+function isListItem(p: Para): boolean {
+  if (isStrong(p.shape)) return true;
+  const text = withoutTimestamp(p.text.replace(LIST_ITEM, ''));
+  return text === '' || isOneHeadline(text);
+}
+
+/** A list item's text without the date or time news lists print beside headlines (`14:35 …`, `… 14:35`). */
+function withoutTimestamp(text: string): string {
+  let rest = text;
+  const date = dateAtStart(rest);
+  if (date) rest = rest.slice(date.length).replace(ITEM_SEPARATOR, '');
+  return rest.replace(LEADING_TIME, '').replace(ITEM_SEPARATOR, '').replace(TRAILING_TIME, '').trim();
+}
+
+/**
  * Before the first sentence: menu items and kickers (short lines, when there are several, or
  * when they stand before the headline) and markers are boilerplate; datelines and credits are
  * left to their own kinds. Headline-shaped paragraphs stay.
  */
-function markLeadingJunk(paras: Para[]): void {
+function markLeadingJunk(paras: Para[], metaTitle: string | null): void {
   const firstSentence = paras.findIndex((p) => p.shape === 'sentence' && !p.strip);
   const prefix = paras.slice(0, firstSentence < 0 ? paras.length : firstSentence).filter((p) => !p.strip);
   const shorts = prefix.filter((p) => p.shape === 'short' || p.shape === 'marker');
-  const headlineShaped = prefix.findIndex((p) => p.shape === 'headline' || p.shape === 'question');
+  // The `title:` value (an HTML page's h1) is the headline whatever its shape, even a short one.
+  const titled = metaTitle === null ? -1 : prefix.findIndex((p) => sameText(p.text, metaTitle));
+  const headlineShaped = titled >= 0 ? titled : prefix.findIndex((p) => p.shape === 'headline' || p.shape === 'question');
   // Without a longer headline, a short last line before the lead is the (short) headline.
   const lastShort = prefix.length - 1;
   const spareLast = headlineShaped < 0 && lastShort >= 0 && prefix[lastShort].shape === 'short';
   const firstHeadline = spareLast ? lastShort : headlineShaped;
   prefix.forEach((p, i) => {
-    if (spareLast && i === lastShort) return;
+    if ((spareLast && i === lastShort) || i === titled) return;
     const beforeHeadline = firstHeadline >= 0 && i < firstHeadline;
     if ((p.shape === 'short' || p.shape === 'marker') && (shorts.length >= MIN_LEADING_SHORTS || beforeHeadline)) {
       p.strip = 'boilerplate';

@@ -2,7 +2,7 @@
  * Bytes of a file → text, or a short reason why the file is not text.
  * Handles UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or without one when the
  * NUL pattern gives it away), and the legacy single-byte encodings of Russian news sites:
- * Windows-1251 and KOI8-R, told apart by how plausible the decoded words look.
+ * Windows-1251, KOI8-R and KOI8-U (Ukrainian), told apart by how plausible the decoded words look.
  * Windows-1252 is the fallback for 8-bit Latin text (German, French) so such files still
  * decode and language detection can call them `und`.
  */
@@ -22,7 +22,13 @@ const SNIFF_BYTES = 65536;
 /** DOS end-of-file marker, harmless at the end of old text files. */
 const CTRL_Z = 0x1a;
 
-const SINGLE_BYTE_CANDIDATES = ['windows-1251', 'koi8-r', 'windows-1252'] as const;
+/** In order of preference on a tie: KOI8-U differs from KOI8-R only where KOI8-R has box-drawing characters. */
+const SINGLE_BYTE_CANDIDATES = ['windows-1251', 'koi8-r', 'koi8-u', 'windows-1252'] as const;
+/** KOI8-R's reading of the bytes that are є і ї ґ Є І Ї Ґ in KOI8-U: box-drawing characters. */
+const KOI8U_LETTERS_AS_KOI8R = '╓╕╖╜╢╤╥╫';
+/** A word: letters, marks, apostrophes and those box-drawing characters (`д╕ю`, `Кельн╕`), with a letter in it. */
+const WORD = new RegExp(`[\\p{L}\\p{M}'’${KOI8U_LETTERS_AS_KOI8R}]*\\p{L}[\\p{L}\\p{M}'’${KOI8U_LETTERS_AS_KOI8R}]*`, 'gu');
+const KOI8U_AS_KOI8R = new RegExp(`[${KOI8U_LETTERS_AS_KOI8R}]`, 'u');
 
 /** Decodes a file's bytes; see the module comment for what is recognised. */
 export function decode(bytes: Uint8Array): Decoded {
@@ -37,7 +43,7 @@ export function decode(bytes: Uint8Array): Decoded {
   if (utf8 !== null) return finish(utf8, 'utf-8');
   const single = bestSingleByte(body);
   if (single) return finish(single.text, single.encoding);
-  return { ok: false, reason: 'undecodable: not UTF-8, UTF-16, Windows-1251, KOI8-R or Windows-1252' };
+  return { ok: false, reason: 'undecodable: not UTF-8, UTF-16, Windows-1251, KOI8-R, KOI8-U or Windows-1252' };
 }
 
 /** Rejects text that is only whitespace, so callers can treat it like an empty file. */
@@ -129,12 +135,13 @@ function bestSingleByte(bytes: Uint8Array): { text: string; encoding: string } |
 /**
  * 0..1: how natural the non-ASCII words of `text` look. A wrong Cyrillic code page turns
  * `Привет` into `пРИВЕТ` (KOI8-R read as 1251) or mixes scripts inside a word; reading
- * Cyrillic as Windows-1252 gives words made mostly of accented Latin letters.
+ * Cyrillic as Windows-1252 gives words made mostly of accented Latin letters; reading KOI8-U
+ * as KOI8-R puts box-drawing characters in words (`д╕ю`, `Кельн╕`).
  */
 export function wordPlausibility(text: string): number {
   let total = 0;
   let score = 0;
-  for (const word of text.match(/[\p{L}\p{M}'’]+/gu) ?? []) {
+  for (const word of text.match(WORD) ?? []) {
     if (/^[\x00-\x7f]*$/.test(word)) continue;
     total++;
     score += wordScore(word);
@@ -144,6 +151,7 @@ export function wordPlausibility(text: string): number {
 
 /** 1 for a natural word shape, 0.3 for ALL CAPS (a wrong code page yields many), 0 otherwise. */
 function wordScore(word: string): number {
+  if (KOI8U_AS_KOI8R.test(word)) return 0;
   const letters = word.replace(/['’\p{M}]/gu, '');
   const cyrillic = (letters.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (letters.match(/\p{Script=Latin}/gu) ?? []).length;
