@@ -319,6 +319,16 @@ describe('fourth round: severity is evidence, abbreviations, sound rules', () =>
   });
 });
 
+describe('qualifiers', () => {
+  const numberNotes = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'number').map((f) => f.message);
+  it('reads `до` after a verb of change as the target, elsewhere as a bound', () => {
+    expect(numberNotes('Prices rose to 1,250.75 rubles.', 'Цены выросли до 1 250,75 рубля.')).toEqual([]);
+    expect(numberNotes('Inflation slowed to 5%.', 'Инфляция замедлилась до 5%.')).toEqual([]);
+    expect(numberNotes('Up to 300 people attended.', 'На мероприятии было до 300 человек.')).toEqual([]);
+    expect(numberNotes('300 people attended.', 'На мероприятии было до 300 человек.')).toEqual(['qualifier differs for 300: "under" in Russian only']);
+  });
+});
+
 describe('names: clitics, titles and quoted speech', () => {
   const names = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'name').flatMap((f) => [...f.en, ...f.ru]);
   it('reads an acronym with a possessive as the acronym, so the other side\'s acronym answers it', () => {

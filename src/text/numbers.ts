@@ -57,7 +57,8 @@ const SPELLED_INSIDE = new RegExp(SPELLED_WORDS.map(([pattern]) => pattern).join
 
 const QUALIFIERS: Array<[RegExp, Exclude<Qualifier, null>]> = [
   [/(?:over|more than|above|exceeding|in excess of|at least|свыше|более|больше|не менее|по меньшей мере|как минимум)\s+$/i, 'over'],
-  [/(?:under|less than|below|fewer than|up to|менее|меньше|до|не более|не больше)\s+$/i, 'under'],
+  // `до` after a verb of change is the target (`выросли до 5%` = `rose to 5%`), not a bound.
+  [/(?:under|less than|below|fewer than|up to|менее|меньше|(?<!(?:^|\s)\S*(?:рос|раст|увелич|сократ|сниж|сниз|упал|упад|пада|повыс|повыш|пониз|пониж|подня|подним|опуст|достиг|дорож|дешев|замедл|ускор|довед|довел)\S*\s+)до|не более|не больше)\s+$/i, 'under'],
   [/(?:about|around|approximately|nearly|almost|some|roughly|около|примерно|почти|порядка|приблизительно|где-то)\s+$/i, 'about'],
 ];
 
