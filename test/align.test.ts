@@ -498,3 +498,43 @@ describe('competitive linking (learnLexicon { competitive })', () => {
     expect(has(linked, 'rain', 'навод')).toBe(false);
   });
 });
+
+describe('affine gap cost (partial translations)', () => {
+  /** Runs of consecutive 1-0 beads in a bead list. */
+  function srcSkipRuns(beads: Bead[]): number {
+    let runs = 0;
+    let inRun = false;
+    for (const b of beads) {
+      const skip = b.src.length === 1 && b.tgt.length === 0;
+      if (skip && !inRun) runs++;
+      inRun = skip;
+    }
+    return runs;
+  }
+
+  it('a Russian side holding only the first half leaves one contiguous run of English skips, every pair right', () => {
+    // Story 13 repeats its names throughout: independent skips paired later sentences with the kept half.
+    const s = stories[13];
+    const half = Math.floor(s.en.length / 2);
+    const beads = alignSentences(s.en, s.ru.slice(0, half));
+    expect(srcSkipRuns(beads)).toBe(1);
+    for (const b of beads) if (b.src.length > 0 && b.tgt.length > 0) expect(b.src).toEqual(b.tgt);
+    expect(beads.filter((b) => b.tgt.length === 0).flatMap((b) => b.src)).toEqual(range(half, s.en.length));
+  });
+
+  it('an isolated drop stays an isolated 1-0 and every other sentence pairs with its own', () => {
+    for (const k of [0, 5, 20]) {
+      const s = stories[k];
+      const gone = Math.floor(s.en.length / 2);
+      const ru = s.ru.filter((_, j) => j !== gone);
+      const beads = alignSentences(s.en, ru);
+      const skipped = beads.filter((b) => b.tgt.length === 0).flatMap((b) => b.src);
+      expect(skipped).toEqual([gone]);
+      for (const b of beads) if (b.tgt.length > 0) expect(b.src).toEqual(b.tgt.map((j) => (j >= gone ? j + 1 : j)));
+    }
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, j) => from + j);
+}

@@ -65,8 +65,158 @@ function oneToOne(shape: Shape): number {
   return shape[0] === 1 && shape[1] === 1 ? 1 : 0;
 }
 
-/** The minimum-cost path through the band as lattice points from (0, 0) to (n, m). */
-function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction): Array<[number, number]> {
+/**
+ * DP states (Gotoh): the last bead was not a single skip (OTHER); the first 1-0 of a run of 1-0
+ * beads (SRC_OPEN) or a later one (SRC_RUN, discounted from the run's third skip on); the same
+ * for 0-1 (TGT_OPEN, TGT_RUN). A run opens from the cheapest state of its cell, whatever it is.
+ */
+const OTHER = 0;
+const SRC_OPEN = 1;
+const SRC_RUN = 2;
+const TGT_OPEN = 3;
+const TGT_RUN = 4;
+/** Bits of `Lattice.from`: a run state's cheapest way in was the same run (else the run's open state). */
+const SRC_EXTENDS = 1;
+const TGT_EXTENDS = 2;
+
+/** The kind of bead of `shape`: SRC_OPEN for 1-0, TGT_OPEN for 0-1, OTHER for the rest. */
+function kindOf(shape: Shape): number {
+  if (shape[0] === 1 && shape[1] === 0) return SRC_OPEN;
+  return shape[0] === 0 && shape[1] === 1 ? TGT_OPEN : OTHER;
+}
+
+/** What backtracking needs of the search over one band (typed arrays per cell: memory stays linear in the band). */
+interface Lattice {
+  offset: Int32Array;
+  /** Which state reaches the cell cheapest. */
+  bestState: Uint8Array;
+  /** State OTHER: the index into `shapes` of the last bead. */
+  shape: Uint8Array;
+  /** SRC_EXTENDS / TGT_EXTENDS bits of the cell. */
+  from: Uint8Array;
+}
+
+/**
+ * The minimum-cost path through the band as lattice points from (0, 0) to (n, m). The third and
+ * every later 1-0 (0-1) bead of an uninterrupted run of 1-0 (0-1) beads costs `extendDiscount`
+ * nats less than the scorer says (an affine gap cost, Gotoh 1982), searched exactly with the
+ * states above; the first two skips of a run cost what the scorer says. Every bead enters a cell
+ * from the cheapest state of its origin but a run's extension, so one "best" cost per cell bounds
+ * the scorers as before.
+ */
+function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction, extendDiscount: number): Array<[number, number]> {
+  // 1-1 first: the usual winner sets a tight bound early, so the scorers can stop early on the rest.
+  const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
+  const shapeKind = Uint8Array.from(order, (s) => kindOf(shapes[s]));
+  const shapeSrc = Int32Array.from(order, (s) => shapes[s][0]);
+  const shapeTgt = Int32Array.from(order, (s) => shapes[s][1]);
+  const shapeId = Uint8Array.from(order);
+  const count = order.length;
+  const { lo, hi } = band;
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, hi[i] - lo[i] + 1);
+  const cells = offset[n + 1];
+  const table = () => new Float64Array(cells).fill(Infinity);
+  // The cheapest cost over all states, and the costs of the four run states.
+  const best = table();
+  const srcOpen = table();
+  const srcRun = table();
+  const tgtOpen = table();
+  const tgtRun = table();
+  const bestState = new Uint8Array(cells);
+  const shape = new Uint8Array(cells);
+  const from = new Uint8Array(cells);
+  best[0] = 0;
+  const discount = extendDiscount;
+  // Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop).
+  const prevLo = new Int32Array(count);
+  const prevHi = new Int32Array(count);
+  const prevBase = new Int32Array(count);
+  for (let i = 0; i <= n; i++) {
+    const rowEnd = hi[i];
+    for (let s = 0; s < count; s++) {
+      const pi = i - shapeSrc[s];
+      // A row before the first: an empty range, so the shape is never taken.
+      prevLo[s] = pi < 0 ? 1 : lo[pi];
+      prevHi[s] = pi < 0 ? 0 : hi[pi];
+      prevBase[s] = pi < 0 ? 0 : offset[pi] - lo[pi];
+    }
+    const base = offset[i] - lo[i];
+    for (let k = i === 0 ? Math.max(lo[0], 1) : lo[i]; k <= rowEnd; k++) {
+      const cell = base + k;
+      let low = Infinity;
+      let state = OTHER;
+      let arg = 0;
+      let bits = 0;
+      for (let s = 0; s < count; s++) {
+        const kind = shapeKind[s];
+        const pk = k - shapeTgt[s];
+        if (pk < prevLo[s] || pk > prevHi[s]) continue;
+        const prev = prevBase[s] + pk;
+        const before = best[prev];
+        if (kind === OTHER) {
+          if (before === Infinity) continue;
+          // `low - before`: the most this bead may cost and still win, so the scorer can stop early.
+          const c = before + scorer.cost(i - shapeSrc[s], i, pk, k, low - before);
+          if (c < low) {
+            low = c;
+            state = OTHER;
+            arg = shapeId[s];
+          }
+          continue;
+        }
+        const open = kind === SRC_OPEN ? srcOpen : tgtOpen;
+        const run = kind === SRC_OPEN ? srcRun : tgtRun;
+        // A run's second skip comes from its open state, later ones from the run (discounted).
+        const extended = run[prev] - discount;
+        const into = Math.min(open[prev], extended);
+        if (before === Infinity && into === Infinity) continue;
+        const c = kind === SRC_OPEN ? scorer.cost(i - 1, i, k, k) : scorer.cost(i, i, k - 1, k);
+        open[cell] = before + c;
+        run[cell] = into + c;
+        // Ties stay with the open state: the discount only ever changes a path by rewarding contiguity.
+        if (extended < open[prev]) bits |= kind === SRC_OPEN ? SRC_EXTENDS : TGT_EXTENDS;
+        if (open[cell] < low) [low, state] = [open[cell], kind];
+        if (run[cell] < low) [low, state] = [run[cell], kind === SRC_OPEN ? SRC_RUN : TGT_RUN];
+      }
+      best[cell] = low;
+      bestState[cell] = state;
+      shape[cell] = arg;
+      from[cell] = bits;
+    }
+  }
+  return backtrack(n, m, band, { offset, bestState, shape, from }, shapes);
+}
+
+/** The path of the search's tables, followed back from (n, m) through the states. */
+function backtrack(n: number, m: number, band: Band, lattice: Lattice, shapes: Shape[]): Array<[number, number]> {
+  const path: Array<[number, number]> = [[n, m]];
+  let [i, k] = [n, m];
+  const at = (r: number, c: number) => lattice.offset[r] + c - band.lo[r];
+  let state = lattice.bestState[at(i, k)];
+  while (i > 0 || k > 0) {
+    const cell = at(i, k);
+    const bits = lattice.from[cell];
+    if (state === OTHER) {
+      const [a, b] = shapes[lattice.shape[cell]];
+      [i, k] = [i - a, k - b];
+    } else if (state === SRC_OPEN || state === SRC_RUN) i -= 1;
+    else k -= 1;
+    path.push([i, k]);
+    if (i === 0 && k === 0) break;
+    // A run's later skip came from the run or its open state; anything else from the cheapest state.
+    if (state === SRC_RUN) state = bits & SRC_EXTENDS ? SRC_RUN : SRC_OPEN;
+    else if (state === TGT_RUN) state = bits & TGT_EXTENDS ? TGT_RUN : TGT_OPEN;
+    else state = lattice.bestState[at(i, k)];
+  }
+  return path.reverse();
+}
+
+/**
+ * The minimum-cost path through the band as lattice points from (0, 0) to (n, m), every skip at
+ * the scorer's cost (one state per cell): what the coarse levels use, see `alignPath`.
+ */
+function searchPlain(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction): Array<[number, number]> {
   // 1-1 first: the usual winner sets a tight bound early, so the scorers can stop early on the rest.
   const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
   const shapeSrc = Int32Array.from(order, (s) => shapes[s][0]);
@@ -113,10 +263,12 @@ function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: C
       back[cell] = arg;
     }
   }
-  return backtrack(n, m, band, offset, back, shapes);
+  return backtrackPlain(n, m, band, offset, back, shapes);
 }
 
-function backtrack(n: number, m: number, band: Band, offset: Int32Array, back: Uint8Array, shapes: Shape[]): Array<[number, number]> {
+
+/** The path of `searchPlain`'s back pointers, from (n, m) back to (0, 0). */
+function backtrackPlain(n: number, m: number, band: Band, offset: Int32Array, back: Uint8Array, shapes: Shape[]): Array<[number, number]> {
   const path: Array<[number, number]> = [[n, m]];
   let [i, k] = [n, m];
   while (i > 0 || k > 0) {
@@ -127,14 +279,21 @@ function backtrack(n: number, m: number, band: Band, offset: Int32Array, back: U
   return path.reverse();
 }
 
+
 /**
  * The best alignment path (lattice points) of a document pair's features, searching the
  * whole lattice when small and a band around a coarse alignment otherwise.
  * `makeScorer` builds the cost function for features of a level (`coarse`: units are merged sentences)
- * and the band that level's search will visit.
+ * and the band that level's search will visit. `extendDiscount`: nats off each skip that extends a
+ * one-sided run past its second skip (see `searchBand`), at the sentence level only. The coarse
+ * levels keep the plain cost (`searchPlain`, a quarter of the memory and no unpruned state): they
+ * only place the band, a coarse skip already stands for a run of merged sentences (two or more
+ * per unit, so a skipped block is a short run there and scattered single drops cannot form), and
+ * the path between two coarse anchors is re-decided exactly inside BAND_MARGIN.
  */
 export function alignPath(
   features: PairFeatures, shapes: Shape[], makeScorer: (f: PairFeatures, coarse: boolean, band: Band) => CostFunction, coarse = false,
+  extendDiscount = 0,
 ): Array<[number, number]> {
   const n = features.src.count;
   const m = features.tgt.count;
@@ -142,7 +301,8 @@ export function alignPath(
   if ((n + 1) * (m + 1) > FULL_SEARCH_CELLS && n > 1 && m > 1) {
     const factor = coarse && (n + 1) * (m + 1) > QUARTER_CELLS ? COARSE_FACTOR : FIRST_FACTOR;
     const half: PairFeatures = { src: coarsen(features.src, factor), tgt: coarsen(features.tgt, factor), weight: features.weight };
-    band = projectBand(alignPath(half, shapes, makeScorer, true), n, m, BAND_MARGIN, factor);
+    band = projectBand(alignPath(half, shapes, makeScorer, true, extendDiscount), n, m, BAND_MARGIN, factor);
   }
-  return searchBand(n, m, band, shapes, makeScorer(features, coarse, band));
+  const scorer = makeScorer(features, coarse, band);
+  return coarse ? searchPlain(n, m, band, shapes, scorer) : searchBand(n, m, band, shapes, scorer, extendDiscount);
 }

@@ -11,12 +11,12 @@ import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { dropEdgeBeads, placeGaps } from './gaps.js';
 import { corpusFurniture, type FurnitureFlags } from './furniture.js';
 import { cognateAnchors, withCognateAnchors } from './cognates.js';
-import { BeadScorer, CoarseScorer, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
+import { BeadScorer, CoarseScorer, GAP_EXTEND_DISCOUNT, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
 export { learnLexicon, parseDictionary, mergeLexicons, type Lexicon, type LexiconEntry, type LearnOptions } from './lexicon.js';
 export { buildFeatures, type PairFeatures, type SideFeatures, type AnchorOptions } from './anchors.js';
-export { BeadScorer, CoarseScorer, beadCost, evidenceScore, evidenceLogit, pathScores, SKIP_COST, type BeadEvidence, type CostFunction } from './score.js';
+export { BeadScorer, CoarseScorer, beadCost, evidenceScore, evidenceLogit, pathScores, SKIP_COST, GAP_EXTEND_DISCOUNT, type BeadEvidence, type CostFunction } from './score.js';
 export type { Shape } from './dp.js';
 export { corpusFurniture, repeatedLines, type FurnitureFlags } from './furniture.js';
 
@@ -100,7 +100,7 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const furniture = options.anchors === false ? undefined : options.furniture;
   // One exact scorer for the fine level of the DP (its features are `features`) and everything after it: it is not cheap to build.
   const scorer = new BeadScorer(features, model, furniture);
-  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : scorer));
+  const path = alignPath(features, options.beads ?? DEFAULT_BEADS, (f: PairFeatures, coarse: boolean, band: Band) => (coarse ? new CoarseScorer(f, model, band) : scorer), false, GAP_EXTEND_DISCOUNT);
   const placed = placeGaps(path, (i0, i1, k0, k1) => evidenceLogit(scorer.evidence(i0, i1, k0, k1), i1 - i0, k1 - k0, model));
   // Without a lexicon most words cannot match, so a bead without matches says little about furniture.
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
