@@ -61,6 +61,31 @@ function projectBand(path: Array<[number, number]>, n: number, m: number, margin
   return out;
 }
 
+/** Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop). */
+class PreviousRows {
+  readonly prevLo: Int32Array;
+  readonly prevHi: Int32Array;
+  readonly prevBase: Int32Array;
+
+  constructor(shapes: number) {
+    this.prevLo = new Int32Array(shapes);
+    this.prevHi = new Int32Array(shapes);
+    this.prevBase = new Int32Array(shapes);
+  }
+
+  /** Fills the arrays for row `i` of the band, shapes taking `shapeSrc[s]` source sentences. */
+  fill(i: number, shapeSrc: Int32Array, band: Band, offset: Int32Array): void {
+    const { lo, hi } = band;
+    for (let s = 0; s < shapeSrc.length; s++) {
+      const pi = i - shapeSrc[s];
+      // A row before the first: an empty range, so the shape is never taken.
+      this.prevLo[s] = pi < 0 ? 1 : lo[pi];
+      this.prevHi[s] = pi < 0 ? 0 : hi[pi];
+      this.prevBase[s] = pi < 0 ? 0 : offset[pi] - lo[pi];
+    }
+  }
+}
+
 function oneToOne(shape: Shape): number {
   return shape[0] === 1 && shape[1] === 1 ? 1 : 0;
 }
@@ -128,19 +153,11 @@ function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: C
   const from = new Uint8Array(cells);
   best[0] = 0;
   const discount = extendDiscount;
-  // Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop).
-  const prevLo = new Int32Array(count);
-  const prevHi = new Int32Array(count);
-  const prevBase = new Int32Array(count);
+  const prev = new PreviousRows(count);
+  const { prevLo, prevHi, prevBase } = prev;
   for (let i = 0; i <= n; i++) {
     const rowEnd = hi[i];
-    for (let s = 0; s < count; s++) {
-      const pi = i - shapeSrc[s];
-      // A row before the first: an empty range, so the shape is never taken.
-      prevLo[s] = pi < 0 ? 1 : lo[pi];
-      prevHi[s] = pi < 0 ? 0 : hi[pi];
-      prevBase[s] = pi < 0 ? 0 : offset[pi] - lo[pi];
-    }
+    prev.fill(i, shapeSrc, band, offset);
     const base = offset[i] - lo[i];
     for (let k = i === 0 ? Math.max(lo[0], 1) : lo[i]; k <= rowEnd; k++) {
       const cell = base + k;
@@ -229,19 +246,11 @@ function searchPlain(n: number, m: number, band: Band, shapes: Shape[], scorer: 
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]);
   cost[0] = 0;
-  // Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop).
-  const prevLo = new Int32Array(count);
-  const prevHi = new Int32Array(count);
-  const prevBase = new Int32Array(count);
+  const prev = new PreviousRows(count);
+  const { prevLo, prevHi, prevBase } = prev;
   for (let i = 0; i <= n; i++) {
     const rowEnd = hi[i];
-    for (let s = 0; s < count; s++) {
-      const pi = i - shapeSrc[s];
-      // A row before the first: an empty range, so the shape is never taken.
-      prevLo[s] = pi < 0 ? 1 : lo[pi];
-      prevHi[s] = pi < 0 ? 0 : hi[pi];
-      prevBase[s] = pi < 0 ? 0 : offset[pi] - lo[pi];
-    }
+    prev.fill(i, shapeSrc, band, offset);
     for (let k = i === 0 ? Math.max(lo[0], 1) : lo[i]; k <= rowEnd; k++) {
       let best = Infinity;
       let arg = 0;
