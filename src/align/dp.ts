@@ -61,6 +61,24 @@ function projectBand(path: Array<[number, number]>, n: number, m: number, margin
   return out;
 }
 
+/**
+ * What both band searches need: the shapes in search order (1-1 first: the usual winner sets a
+ * tight bound early, so the scorers can stop early on the rest) as parallel arrays, and each
+ * band row's first cell in one flat table (`offset[i]`; `offset[n + 1]` cells in all).
+ */
+function layout(n: number, band: Band, shapes: Shape[]): { order: number[]; shapeSrc: Int32Array; shapeTgt: Int32Array; shapeId: Uint8Array; offset: Int32Array } {
+  const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, band.hi[i] - band.lo[i] + 1);
+  return {
+    order,
+    shapeSrc: Int32Array.from(order, (s) => shapes[s][0]),
+    shapeTgt: Int32Array.from(order, (s) => shapes[s][1]),
+    shapeId: Uint8Array.from(order),
+    offset,
+  };
+}
+
 /** Per shape, the previous row's target range and cell base for the current row (hoisted out of the cell loop). */
 class PreviousRows {
   readonly prevLo: Int32Array;
@@ -130,16 +148,10 @@ interface Lattice {
  * the scorers as before.
  */
 function searchBand(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction, extendDiscount: number): Array<[number, number]> {
-  // 1-1 first: the usual winner sets a tight bound early, so the scorers can stop early on the rest.
-  const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
+  const { order, shapeSrc, shapeTgt, shapeId, offset } = layout(n, band, shapes);
   const shapeKind = Uint8Array.from(order, (s) => kindOf(shapes[s]));
-  const shapeSrc = Int32Array.from(order, (s) => shapes[s][0]);
-  const shapeTgt = Int32Array.from(order, (s) => shapes[s][1]);
-  const shapeId = Uint8Array.from(order);
   const count = order.length;
   const { lo, hi } = band;
-  const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, hi[i] - lo[i] + 1);
   const cells = offset[n + 1];
   const table = () => new Float64Array(cells).fill(Infinity);
   // The cheapest cost over all states, and the costs of the four run states.
@@ -234,15 +246,9 @@ function backtrack(n: number, m: number, band: Band, lattice: Lattice, shapes: S
  * the scorer's cost (one state per cell): what the coarse levels use, see `alignPath`.
  */
 function searchPlain(n: number, m: number, band: Band, shapes: Shape[], scorer: CostFunction): Array<[number, number]> {
-  // 1-1 first: the usual winner sets a tight bound early, so the scorers can stop early on the rest.
-  const order = shapes.map((_, s) => s).sort((x, y) => oneToOne(shapes[y]) - oneToOne(shapes[x]));
-  const shapeSrc = Int32Array.from(order, (s) => shapes[s][0]);
-  const shapeTgt = Int32Array.from(order, (s) => shapes[s][1]);
-  const shapeId = Uint8Array.from(order);
+  const { shapeSrc, shapeTgt, shapeId, offset } = layout(n, band, shapes);
   const count = shapes.length;
   const { lo, hi } = band;
-  const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, hi[i] - lo[i] + 1);
   const cost = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]);
   cost[0] = 0;
