@@ -14,6 +14,7 @@ describe('names at the start of a sentence', () => {
   it('are never function words, even after an opening quote', () => {
     expect(nameCandidates('He asked, \'Did you do it?\' and "Where were you?"').map((t) => t.text)).toEqual([]);
     expect(nameCandidates('Он спросил: «Где вы были?»').map((t) => t.text)).toEqual([]);
+    expect(nameCandidates('Ведущая программы «Этим утром» ушла, сообщила «Та самая газета».').map((t) => t.text)).toEqual([]);
   });
 
   it('let a sentence-initial name anchor its translation', () => {

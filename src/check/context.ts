@@ -12,7 +12,7 @@
 import { soundSkeletons } from '../text/phonetic.js';
 import { words } from '../text/tokens.js';
 import { logLengthRatio } from './length.js';
-import { sameName } from './names.js';
+import { runOf, sameName } from './names.js';
 import { mentionKeys } from './numbers.js';
 import { LANGUAGE, type AlignedUnit, type Flag, type LengthNorm, type Side } from './types.js';
 
@@ -186,7 +186,8 @@ function unrelatedNames(flags: Flag[], absent: Side): boolean {
  * Why a missing or added name of unit `i` (side `from`) lacks the evidence for a warning, or
  * null when it has it. An omission has it when the side lacking the name is short for the pair
  * (the name went with a clause), or when the document renders the name elsewhere (the
- * translator knew it) and no unmatched name of the other side may be its rendering here. An
+ * translator knew it) or the whole multi-word name is gone (`wholeNameMissing`), and no
+ * unmatched name of the other side may be its rendering here. An
  * addition has it only when the English side is short for the pair and the name is new to the
  * English document: a translation adds names the source left to a pronoun or the context
  * (`По словам Трампа` for `He said`), and those the English has elsewhere.
@@ -200,8 +201,24 @@ function weakEvidence(units: AlignedUnit[], i: number, flags: Flag[], item: stri
   }
   if (isShort) return null;
   if (unmatchedOpposite(flags, item, absent)) return `an unmatched name in ${LANGUAGE[absent]} may be its rendering`;
-  if (!renderedElsewhere(units, i, item, absent)) return `rendered nowhere else in ${LANGUAGE[absent]}, sentence not shorter than usual`;
+  if (!renderedElsewhere(units, i, item, absent) && !wholeNameMissing(units[i], item, from, absent)) return `rendered nowhere else in ${LANGUAGE[absent]}, sentence not shorter than usual`;
   return null;
+}
+
+/** Fewest words of a capitalised run for it to be a full name (`Omar Navarro`, `Batik Air Flight`). */
+const FULL_NAME_WORDS = 2;
+
+/**
+ * True when `item` stands in a run of FULL_NAME_WORDS or more capitalised words on side `from`
+ * of which no word has a counterpart on side `absent`: a whole name gone (`Omar Navarro, a
+ * Republican candidate` → `кандидат от республиканцев`), where a translator's freedom keeps a
+ * part (`Ariana Grande` → `Арианы`) or a title (`Prime Minister Theresa May` → `Премьер-министр`).
+ */
+function wholeNameMissing(u: AlignedUnit, item: string, from: Side, absent: Side): boolean {
+  const start = u[from].indexOf(item);
+  if (start < 0) return false;
+  const run = runOf(u[from], { text: item, start, end: start + item.length }).filter((w) => /^\p{L}{2,}$/u.test(w));
+  return run.length >= FULL_NAME_WORDS && !run.some((w) => holds('name', w, u[absent]));
 }
 
 /** `f` lowered to info with `why` appended to its message. */

@@ -8,6 +8,7 @@ import { COGNATE_THRESHOLD, cognateSimilarity, exonymKey, isCyrillic, nameKey, t
 import { knownNames, nameCandidates, stem, words, type Token } from '../text/tokens.js';
 import type { Lexicon } from '../align/lexicon.js';
 import { soundAlike } from '../text/phonetic.js';
+import { isCommonEnglishWord } from '../text/english-words.js';
 import { LANGUAGE, type CorpusVocabulary, type Flag, type NameContext, type Side } from './types.js';
 
 /**
@@ -96,7 +97,8 @@ const sameNameMemo = new Map<string, boolean>();
 function compareNames(name: string, word: string): boolean {
   name = name.replace(POSSESSIVE, '').replace(/\./g, '');
   word = word.replace(POSSESSIVE, '').replace(/\./g, '');
-  if (soundAlike(name, word) || soundAlike(word, name)) return true;
+  const capital = /^\p{Lu}/u.test(word);
+  if (soundAlike(name, word, capital) || soundAlike(word, name, capital)) return true;
   if (cognateSimilarity(name, word) >= COGNATE_THRESHOLD) return true;
   const a = nameKey(name);
   const b = nameKey(word);
@@ -190,8 +192,12 @@ const CLITIC_HOSTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that
 /** Articles and particles inside names (`Der Spiegel`, `van Gogh`): the name is the rest, which the other side may render without them. */
 const NAME_PARTICLES = new Set(['der', 'die', 'das', 'den', 'van', 'von', 'del', 'della', 'des', 'dos', 'los', 'las', 'ibn']);
 
-/** The name candidates of one side, without title words and words the document writes in lower case. */
-function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet<string>): Token[] {
+/**
+ * The name candidates of one side, without words the document writes in lower case and without
+ * title words, unless `renderedTitle` says the document renders that one by sound (`West` ~
+ * `Уэст` for Kanye West, where `west` is usually translated).
+ */
+function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet<string>, renderedTitle: (w: string) => boolean): Token[] {
   const out: Token[] = [];
   for (const t of nameCandidates(text, known)) {
     // The name without its clitic (`FBI's` is the acronym `FBI`, which `ФБР` can answer).
@@ -200,7 +206,7 @@ function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet
     const name = { text: base, start: t.start, end: t.start + base.length };
     if (ACRONYM.test(base)) out.push(name);
     else if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l) || NAME_PARTICLES.has(l)) continue;
-    else if (!TITLE_WORDS.has(l) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base)) out.push(name);
+    else if ((!TITLE_WORDS.has(l) || renderedTitle(base)) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base)) out.push(name);
   }
   return out;
 }
@@ -237,7 +243,7 @@ function acronyms(text: string): string[] {
 }
 
 /** The run of capitalised words holding `token` in `text` (just the token when alone). */
-function runOf(text: string, token: Token): string[] {
+export function runOf(text: string, token: Token): string[] {
   const before = text.slice(0, token.start).match(/(?:\p{Lu}[\p{L}-]*\s+)*$/u)?.[0] ?? '';
   const after = text.slice(token.end).match(/^(?:\s+\p{Lu}[\p{L}-]*)*/u)?.[0] ?? '';
   return [...(before.match(/\S+/g) ?? []), token.text, ...(after.match(/\S+/g) ?? [])];
@@ -379,7 +385,7 @@ function spelledOut(acr: string, word: string): boolean {
 /** True when `name` and the other side's `word` are an abbreviation and its rendering as words or letter names. */
 function abbreviationOf(name: string, word: string): boolean {
   const [en, ru] = isCyrillic(name) ? [word, name] : [name, word];
-  return spelledOut(en, ru) || ABBREVIATIONS.some((a) => a.en.test(en) && a.ru.test(ru) && (ACRONYM.test(name) || ACRONYM.test(word)));
+  return spelledOut(en, ru) || ABBREVIATIONS.some((a) => a.en.test(en) && a.ru.test(ru));
 }
 
 /**
@@ -399,7 +405,7 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
   const lower = from === 'en' ? ctx.enLower : ctx.ruLower;
   const corpusLower = ctx.corpus?.[from];
   const theirWords = counterpartWords(theirs);
-  const mineNames = candidates(mine, known, lower);
+  const mineNames = candidates(mine, known, lower, (w) => renderedElsewhere([w], from, ctx.units));
   const matched = mineNames.filter((c) => theirWords.some((w) => sameName(c.text, w)));
   const theirStems = unclaimedStems(theirWords, matched);
   const missing = mineNames.filter((c) =>
@@ -415,7 +421,10 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
     const titleWord = titles && parts.every((w) => exonymKey(w) === null);
     const common = corpusLower !== undefined && parts.every((w) => commonWord(w, corpusLower));
     const adjectival = parts.every((w) => adjective.test(w));
-    const uncertain = titleWord || common || (adjectival && !renderedElsewhere(parts, from, ctx.units));
+    // A common English word in a name (`Geiger Counter`, `Capitol Hill`) is often translated
+    // (`счетчик`, `холм`): a missing sound counterpart says little unless the document renders it by sound.
+    const dictionary = from === 'en' && parts.every((w) => !ACRONYM.test(w) && isCommonEnglishWord(w.replace(POSSESSIVE, '')));
+    const uncertain = titleWord || common || ((adjectival || dictionary) && !renderedElsewhere(parts, from, ctx.units));
     return { kind: 'name', severity: uncertain ? 'info' : 'warning', message, en: from === 'en' ? [t.text] : [], ru: from === 'ru' ? [t.text] : [] };
   });
 }

@@ -28,7 +28,7 @@ const EN_RULES: Array<[RegExp, string]> = [
   [/ch/g, '1'], [/th/g, 't'], [/dg(?=[eiy])/g, 'J'], [/ck/g, 'k'], [/que$/, 'k'], [/qu/g, 'kv'], [/q/g, 'k'],
   [/zh/g, '6'], [/^x/, '7'], [/x/g, 'ks'],
   [/^gh/, 'g'], [/gh/g, ''], [/wh/g, 'v'], [/(?<=e)w(?=[aeiouy])/g, '5'], [/w(?=[aeiouy])/g, 'v'], [/w/g, ''], [/ng/g, '3'],
-  [/g(?=[eiy])/g, '2'], [/j/g, '4'], [/c(?=[eiy])/g, 's'], [/c/g, 'k'], [/kh/g, 'h'], [/z/g, 's'],
+  [/g(?=[eiy])/g, '2'], [/^h/, '8'], [/j/g, '4'], [/c(?=[eiy])/g, 's'], [/c/g, 'k'], [/kh/g, 'h'], [/z/g, 's'],
   [/(?<=.)e$/, ''],
 ];
 /** The readings of each ambiguous English spelling. */
@@ -36,10 +36,11 @@ const AMBIGUOUS: Record<string, string[]> = {
   1: ['C', 'k', 'S'], // Charles ~ Чарльз, Michael ~ Майкл, Bouchard ~ Бушар
   2: ['g', 'J', 'Z'], // Gerald ~ Джеральд, Gibson ~ Гибсон, Rouge ~ Руж
   3: ['ng', 'n'], // Washington ~ Вашингтон, Pyongyang ~ Пхеньян
-  4: ['J', 'h', '*'], // John ~ Джон, Baja ~ Баха, Jurgen ~ Юрген, Jinping ~ Цзиньпин (see RU_CHINESE)
+  4: ['J', 'h', '*', 'Z'], // John ~ Джон, Baja ~ Баха, Jurgen ~ Юрген, Jinping ~ Цзиньпин (see RU_CHINESE), Jacques ~ Жак
   5: ['v', '*'], // Edwards ~ Эдвардс, Dewar ~ Дьюар, Stewart ~ Стюарт
   6: ['Z', 'J'], // Zhivago ~ Живаго, Zhou ~ Чжоу
   7: ['ks', 's', 'J'], // Xavier ~ Ксавье, Xi ~ Си (pinyin), Xherdan ~ Джердан (Albanian)
+  8: ['h', 'g'], // Hughes ~ Хьюз, Hollywood ~ Голливуд, Henry ~ Генри (the older rendering of h)
 };
 /** At most this many readings per word: enough for names, bounded for long words. */
 const MAX_READINGS = 9;
@@ -115,14 +116,19 @@ function skeletonsAgree(a: string, b: string, capital: boolean): boolean {
   return 1 - distance(a, b) / Math.max(a.length, b.length) >= SKELETON_THRESHOLD;
 }
 
+/** The skeleton of a Russian `-ск-` adjective's ending (`голливудская` ~ `Hollywood`), with a consonantal case ending. */
+const RU_ADJECTIVE_END = /(?<=.{3})sk[mvh]?$/;
+
 /**
  * True when `name` and `word` (either script) sound alike: some reading of each has agreeing
- * skeletons, a Russian consonantal case ending (`-ом`, `-ов`, `-ым`) allowed on `word`.
+ * skeletons, a Russian consonantal case ending (`-ом`, `-ов`, `-ым`) or adjective ending
+ * (`-ский`) allowed on `word`. Short
+ * skeletons count only when `capital` (by default: `word` is capitalised), so that `Ana` is not
+ * `он`; a caller comparing both ways passes the other side's capital for both.
  */
-export function soundAlike(name: string, word: string): boolean {
+export function soundAlike(name: string, word: string, capital = /^\p{Lu}/u.test(word)): boolean {
   const mine = soundSkeletons(name);
   const theirs = soundSkeletons(word);
-  const variants = isCyrillic(word) ? [...theirs, ...theirs.map((b) => b.replace(/[mv]$/, ''))] : theirs;
-  const capital = /^\p{Lu}/u.test(word);
+  const variants = isCyrillic(word) ? [...theirs, ...theirs.map((b) => b.replace(/[mv]$/, '')), ...theirs.map((b) => b.replace(RU_ADJECTIVE_END, ''))] : theirs;
   return mine.some((a) => variants.some((b) => skeletonsAgree(a, b, capital)));
 }

@@ -169,6 +169,9 @@ const EXONYMS: ReadonlyArray<{ key: string; en: RegExp; ru: RegExp }> = [
   { key: 'crimea', en: /^(?:crimea|crimean)$/i, ru: /^крым/i },
   { key: 'danube', en: /^danube$/i, ru: /^дуна[йяюе]/i },
   { key: 'rhine', en: /^rhine$/i, ru: /^рейн[аеуо]?$/i },
+  { key: 'mexico', en: /^(?:mexico|mexican|mexicans)$/i, ru: /^(?:мексик|мехико)/i },
+  { key: 'ohio', en: /^ohio$/i, ru: /^огайо/i },
+  { key: 'jewish', en: /^(?:jews?|jewish)$/i, ru: /^(?:евре|иуде)/i },
 ];
 
 /**
