@@ -8,6 +8,8 @@ export interface Progress {
 const SILENT: Progress = { tick() {}, done() {} };
 /** Redraw at most this often: a terminal redraw per file would slow down a 10k-file ingest. */
 const REDRAW_MS = 100;
+/** Width assumed when the terminal reports none (0 under `script` and some CI ptys). */
+const DEFAULT_COLUMNS = 80;
 
 /** A progress line `label  12/340  detail` redrawn in place; silent when stderr is not a TTY. */
 export function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -15,7 +17,7 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
   let count = 0;
   let last = 0;
   const draw = (detail = '') => {
-    const width = stream.columns ?? 80;
+    const width = stream.columns || DEFAULT_COLUMNS;
     const line = `${label}  ${count}/${total}  ${detail}`.slice(0, width - 1);
     stream.write(`\r\x1b[K${line}`);
   };

@@ -3,8 +3,18 @@
  * its context (KWIC). Pure; the SQL is in store/search.ts.
  */
 
-/** Characters and words that make a query an FTS5 expression rather than plain words. */
-const FTS_SYNTAX = /["*()^:+{}]|\b(?:AND|OR|NOT|NEAR)\b/;
+/**
+ * Characters and words that make a query an FTS5 expression rather than plain words. A colon
+ * only after a column name (`en_text:Moscow`): elsewhere it is punctuation (`10:30`, `Moscow:`).
+ */
+const FTS_SYNTAX = /["*()^+{}]|\b(?:AND|OR|NOT|NEAR)\b|\b(?:en_text|ru_text)\s*:/;
+/** Russian е and ё, either case: ё is optional in Russian spelling, so each stands for both. */
+const YO = /[еёЕЁ]/gu;
+/**
+ * Most е/ё letters in a term that are each tried both ways (2^n variants); a longer term is
+ * searched as typed and with every ё as е, which covers text that writes no ё at all.
+ */
+const MAX_YO_LETTERS = 4;
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** A number: matched as a whole token, since `19` is not meant to find 1994. */
 const NUMBER = /^\p{Nd}+$/u;
@@ -36,6 +46,8 @@ export interface ParsedQuery {
 interface Term {
   /** The FTS5 expression for it. */
   fts: string;
+  /** The FTS5 expression for the substring (trigram) index: the same without the prefix star. */
+  substringFts: string;
   /** Plain letters, long enough for the substring index. */
   substring: boolean;
   /** The folded text a hit must contain, for a term with punctuation inside. */
@@ -53,11 +65,42 @@ function readTerm(raw: string): Term | null {
   const parts = core.match(WORD) ?? [];
   if (parts.length === 0) return null;
   const last = parts[parts.length - 1];
-  const fts = `"${parts.join(' ')}"${NUMBER.test(last) ? '' : '*'}`;
+  const variants = yoVariants(parts.join(' '));
+  const star = NUMBER.test(last) ? '' : '*';
+  const fts = anyOf(variants.map((v) => `"${v}"${star}`));
+  const substringFts = anyOf(variants.map((v) => `"${v}"`));
   if (parts.length === 1 && parts[0] === core) {
-    return { fts, substring: !NUMBER.test(core) && [...core].length >= TRIGRAM, literal: null };
+    return { fts, substringFts, substring: !NUMBER.test(core) && [...core].length >= TRIGRAM, literal: null };
   }
-  return { fts, substring: false, literal: foldForMatch(core) };
+  return { fts, substringFts, substring: false, literal: foldForMatch(core) };
+}
+
+/** One FTS5 alternative, or several in parentheses joined by OR. */
+function anyOf(alternatives: readonly string[]): string {
+  return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
+}
+
+/**
+ * The spellings of `text` with each Russian е/ё written either way (`ещё` → `ещё`, `еще`), the
+ * text as typed first: the word index tells ё from е (its diacritic folding is for Latin letters
+ * only), while Russian text writes ё or е at will. Text without е/ё is its only variant.
+ */
+export function yoVariants(text: string): string[] {
+  const positions = [...text.matchAll(YO)].map((m) => m.index);
+  if (positions.length === 0) return [text];
+  const asE = text.replace(/ё/gu, 'е').replace(/Ё/gu, 'Е');
+  if (positions.length > MAX_YO_LETTERS) return asE === text ? [text] : [text, asE];
+  // UTF-16 units, as `matchAll` counts them: е and ё are one unit each, other text is put back as it was.
+  const chars = text.split('');
+  const variants = new Set<string>([text]);
+  for (let mask = 0; mask < 2 ** positions.length; mask++) {
+    positions.forEach((at, bit) => {
+      const upper = chars[at] === 'Е' || chars[at] === 'Ё';
+      chars[at] = mask & (2 ** bit) ? (upper ? 'Ё' : 'ё') : upper ? 'Е' : 'е';
+    });
+    variants.add(chars.join(''));
+  }
+  return [...variants];
 }
 
 /**
@@ -72,7 +115,7 @@ export function parseQuery(text: string): ParsedQuery | null {
   if (terms.length === 0) return null;
   return {
     words: terms.map((t) => t.fts).join(' AND '),
-    substrings: terms.every((t) => t.substring) ? terms.map((t) => t.fts.replace(/\*$/, '')).join(' AND ') : null,
+    substrings: terms.every((t) => t.substring) ? terms.map((t) => t.substringFts).join(' AND ') : null,
     literals: terms.flatMap((t) => (t.literal === null ? [] : [t.literal])),
     advanced: false,
   };

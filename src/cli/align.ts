@@ -27,7 +27,7 @@ export function alignCommand(cli: Argv<Global>): void {
         }
         const summary = align(db, { force: args.force, dictionary });
         out(args.json ? JSON.stringify(summary) : `aligned ${summary.aligned} of ${summary.pairs} pairs: ${summary.units} units${summary.units ? ` (${counts(summary.beads)})` : ''}`);
-      }, true);
+      }, 'create');
     },
   );
 }

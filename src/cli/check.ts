@@ -39,6 +39,6 @@ export function checkCommand(cli: Argv<Global>): void {
         }
         const scope = least === 'info' ? '' : ` at ${least} or above (${summary.flagged} with any flag)`;
         out(`${units.size} units flagged${scope} in ${pairs.length} pairs${units.size ? `: ${counts(kinds)}` : ''}${args.html ? `; report: ${args.html}` : ''}`);
-      }),
+      }, 'write'),
   );
 }

@@ -1,6 +1,7 @@
 /** `palign ingest`: read a folder into the store. */
 import type { Argv } from 'yargs';
 import { ingest, type IngestSummary } from '../pipeline/ingest.js';
+import { checkDocumentFolder } from '../pipeline/files.js';
 import { counts, out, reportSkipped, withDb, type Global } from './io.js';
 
 function ingestLine(s: IngestSummary): string {
@@ -14,7 +15,8 @@ export function ingestCommand(cli: Argv<Global>): void {
     'read a folder of .txt/.md/.html documents: decode, clean, detect language, store',
     (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'folder of documents' }),
     (args) => {
-      const summary = withDb(args, (db) => ingest(db, args.dir), true);
+      checkDocumentFolder(args.dir);
+      const summary = withDb(args, (db) => ingest(db, args.dir), 'create');
       reportSkipped(summary);
       out(args.json ? JSON.stringify(summary) : ingestLine(summary));
     },

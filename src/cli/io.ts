@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ioError, PalignError } from '../errors.js';
 import type { IngestSummary } from '../pipeline/ingest.js';
 import { findDocument, listDocuments, type StoredDocument } from '../store/documents.js';
-import { openStore, type Db } from '../store/open.js';
+import { lockStore } from '../store/lock.js';
+import { openStore, storeError, type Db } from '../store/open.js';
 import type { StoredPair } from '../store/pairs.js';
 
 /** Exit codes: 0 success, 1 error, 2 bad usage, 3 done but some input files were skipped. */
@@ -29,13 +30,35 @@ export function warn(line: string): void {
   process.stderr.write(`palign: ${line}\n`);
 }
 
-/** Opens the store for a command; read-only commands need it to exist already. */
-export function withDb<T>(args: Global, fn: (db: Db) => T, create = false): T {
-  const db = openStore(args.db, { create });
+/**
+ * How a command uses the store: `read` needs it to exist; `write` also takes the write lock
+ * (one writer per database at a time, see store/lock.ts); `create` writes and makes it if absent.
+ */
+export type DbMode = 'read' | 'write' | 'create';
+
+/**
+ * Opens the store for a command and closes it after `fn`. SQLite failures about the file (read-only,
+ * locked, disk full, corrupt) become one-line errors naming it.
+ */
+export function withDb<T>(args: Global, fn: (db: Db) => T, mode: DbMode = 'read'): T {
+  let release = () => {};
+  if (mode !== 'read') {
+    if (fs.existsSync(args.db) && fs.statSync(args.db).isDirectory()) throw new PalignError(`${args.db}: is a folder, not a database file`);
+    if (mode === 'write' && !fs.existsSync(args.db)) throw new PalignError(`${args.db}: no database here; run 'palign ingest DIR' or 'palign run DIR' first`);
+    fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
+    release = lockStore(args.db);
+  }
   try {
-    return fn(db);
+    const db = openStore(args.db, { create: mode === 'create' });
+    try {
+      return fn(db);
+    } catch (error) {
+      throw storeError(args.db, error) ?? error;
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
+    release();
   }
 }
 

@@ -22,7 +22,7 @@ export function matchCommand(cli: Argv<Global>): void {
         }
         const summary = match(db, { threshold });
         out(args.json ? JSON.stringify(summary) : `${summary.pairs} pairs (${summary.manual} manual) from ${summary.english} English and ${summary.russian} Russian documents; ${summary.added} new, ${summary.removed} dropped`);
-      }),
+      }, args.explain === undefined ? 'write' : 'read'),
   );
 }
 
@@ -59,7 +59,7 @@ export function pairCommand(cli: Argv<Global>): void {
         db.transaction(() => setManualPair(db, en.path, ru.path))();
         const summary = match(db);
         out(args.json ? JSON.stringify({ en: en.path, ru: ru.path, pairs: summary.pairs }) : `paired ${en.path} with ${ru.path}`);
-      }),
+      }, 'write'),
   );
 }
 
@@ -74,6 +74,6 @@ export function unpairCommand(cli: Argv<Global>): void {
         db.transaction(() => setUnpaired(db, doc.path))();
         const summary = match(db);
         out(args.json ? JSON.stringify({ unpaired: doc.path, pairs: summary.pairs }) : `${doc.path} stays unpaired`);
-      }),
+      }, 'write'),
   );
 }

@@ -2,6 +2,8 @@
 import type { Argv } from 'yargs';
 import { readDictionary } from '../pipeline/align.js';
 import { run } from '../pipeline/run.js';
+import { checkOutputFile } from '../pipeline/export.js';
+import { checkDocumentFolder } from '../pipeline/files.js';
 import { counts, out, reportSkipped, withDb, type Global } from './io.js';
 
 export function runCommand(cli: Argv<Global>): void {
@@ -12,8 +14,10 @@ export function runCommand(cli: Argv<Global>): void {
       .option('dict', { type: 'string', describe: 'user dictionary, one en<TAB>ru pair a line' })
       .option('tmx', { type: 'string', describe: 'where to write the TMX (default: next to --db)' }),
     (args) => {
+      checkDocumentFolder(args.dir);
+      if (args.tmx !== undefined) checkOutputFile(args.tmx);
       const dictionary = args.dict === undefined ? undefined : readDictionary(args.dict);
-      const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx }), true);
+      const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx }), 'create');
       reportSkipped(summary.ingest);
       if (args.json) return out(JSON.stringify(summary));
       out(`documents   ${summary.ingest.files} files (${summary.ingest.added} new, ${summary.ingest.updated} changed, ${summary.ingest.unchanged} unchanged, ${summary.ingest.skipped.length} skipped): ${counts(summary.ingest.languages)}`);

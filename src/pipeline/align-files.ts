@@ -8,6 +8,7 @@ import { putDocument, storedHashes } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { getPair, putPair, setManualPair, type StoredPair } from '../store/pairs.js';
 import { align } from './align.js';
+import { canonicalFolder } from './files.js';
 import { readDocument } from './ingest.js';
 
 /** Stores (or refreshes) one file as a document and returns its id and path. */
@@ -18,7 +19,7 @@ function ingestFile(db: Db, file: string): { id: number; path: string } {
   } catch (error) {
     throw ioError(file, 'read', error);
   }
-  const root = path.dirname(path.resolve(file));
+  const root = canonicalFolder(path.dirname(file));
   const rel = path.basename(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (storedHashes(db, root).get(rel) === sha256) {

@@ -9,7 +9,7 @@ import { getMeta, setMeta } from '../store/meta.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markAligned, type StoredPair } from '../store/pairs.js';
 import { putAlignment } from '../store/units.js';
-import type { Bead, Segment } from '../types.js';
+import type { Segment } from '../types.js';
 
 export interface AlignSummary {
   pairs: number;
@@ -56,7 +56,10 @@ function segmentPair(db: Db, pair: StoredPair): Pending {
 
 /**
  * Aligns the pairs not aligned yet (all with `force`). The length model and the lexicon are
- * learned over all of them together; each pair's result commits on its own.
+ * learned over all of them together, so they are stored together, lexicon and every pair in one
+ * transaction: a run killed half-way leaves none of it, and the next run aligns the same set of
+ * pairs the same way. (Committing pair by pair, a re-run aligned the rest with the first part's
+ * lexicon and got a different alignment and lexicon from a clean run.)
  */
 export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon } = {}): AlignSummary {
   const pairs = listPairs(db);
@@ -68,22 +71,21 @@ export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon }
     todo.map((t) => ({ src: t.en.map((s) => s.text), tgt: t.ru.map((s) => s.text) })),
     { dictionary: known || options.dictionary ? mergeLexicons(known, options.dictionary) : undefined },
   );
-  db.transaction(() => setMeta(db, LEXICON_KEY, mergeLexicons(known, lexicon)))();
   const summary: AlignSummary = { pairs: pairs.length, aligned: todo.length, units: 0, beads: {} };
   const bar = progress('align', todo.length);
-  const store = db.transaction((t: Pending, beads: Bead[]) => {
-    putAlignment(db, t.pair, t.en, t.ru, beads);
-    markAligned(db, t.pair.id, true);
-  });
-  todo.forEach((t, i) => {
-    bar.tick(t.pair.enPath);
-    store(t, results[i]);
-    for (const b of results[i]) {
-      const shape = `${b.src.length}-${b.tgt.length}`;
-      summary.beads[shape] = (summary.beads[shape] ?? 0) + 1;
-      summary.units++;
-    }
-  });
+  db.transaction(() => {
+    setMeta(db, LEXICON_KEY, mergeLexicons(known, lexicon));
+    todo.forEach((t, i) => {
+      bar.tick(t.pair.enPath);
+      putAlignment(db, t.pair, t.en, t.ru, results[i]);
+      markAligned(db, t.pair.id, true);
+      for (const b of results[i]) {
+        const shape = `${b.src.length}-${b.tgt.length}`;
+        summary.beads[shape] = (summary.beads[shape] ?? 0) + 1;
+        summary.units++;
+      }
+    });
+  })();
   bar.done();
   return summary;
 }

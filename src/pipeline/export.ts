@@ -58,13 +58,47 @@ export function writeFully(fd: number, chunk: string): void {
 /** Standard output's file descriptor. */
 const STDOUT_FD = 1;
 
-/** Writes chunks to a file through a temporary name, so a reader never sees half a file. */
+/** The CLI's exit code for bad usage: an output name that cannot be a file is the user's to fix. */
+const EXIT_USAGE = 2;
+
+/** Whether `file` names a folder: one that exists, or a name ending in a path separator. */
+function isFolderName(file: string): boolean {
+  if (/[\\/]$/.test(file)) return true;
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Throws a one-line usage error when `file` cannot name an output file (empty, or a folder), so a
+ * command can refuse it before doing any work. `-` (standard output) is fine.
+ */
+export function checkOutputFile(file: string): void {
+  if (file.trim() === '') throw new PalignError('export: the output file name is empty', EXIT_USAGE);
+  if (file !== '-' && isFolderName(file)) throw new PalignError(`${file}: is a folder; give a file name for the output`, EXIT_USAGE);
+}
+
+/**
+ * Writes chunks to a file through a temporary name, so a reader never sees half a file. Every
+ * failure (a folder in the way, no permission, a full disk) is a one-line error naming the file,
+ * and the temporary file is removed.
+ */
 class AtomicFile {
   private readonly tmp: string;
   private readonly fd: number;
   constructor(readonly file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    checkOutputFile(file);
     this.tmp = `${file}.${process.pid}.tmp`;
+    const folder = path.dirname(path.resolve(file));
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR') throw new PalignError(`${file}: cannot write (a file is in the way of its folder ${path.dirname(file)})`);
+      throw ioError(file, 'write', error);
+    }
     try {
       this.fd = fs.openSync(this.tmp, 'w');
     } catch (error) {
@@ -72,14 +106,27 @@ class AtomicFile {
     }
   }
   write(chunk: string): void {
-    writeFully(this.fd, chunk);
+    try {
+      writeFully(this.fd, chunk);
+    } catch (error) {
+      throw ioError(this.file, 'write', error);
+    }
   }
   commit(): void {
-    fs.closeSync(this.fd);
-    fs.renameSync(this.tmp, this.file);
+    try {
+      fs.closeSync(this.fd);
+      fs.renameSync(this.tmp, this.file);
+    } catch (error) {
+      fs.rmSync(this.tmp, { force: true });
+      throw ioError(this.file, 'write', error);
+    }
   }
   abort(): void {
-    fs.closeSync(this.fd);
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // Closed already by a failed commit; the temporary file still goes.
+    }
     fs.rmSync(this.tmp, { force: true });
   }
 }
@@ -124,21 +171,28 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
 
   if (request.format === 'moses') {
     if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`);
+    if (isFolderName(request.out)) throw new PalignError(`${request.out}: is a folder; give the stem of the .en and .ru files, e.g. ${path.join(request.out, 'corpus')}`, EXIT_USAGE);
     const [enFile, ruFile] = mosesFiles(request.out, request.langs ?? ['en', 'ru']);
     const en = open(enFile);
-    const ru = open(ruFile);
+    let ru: ReturnType<typeof open>;
+    try {
+      ru = open(ruFile);
+    } catch (error) {
+      en.abort();
+      throw error;
+    }
     try {
       for (const line of moses(selected, options)) {
         en.write(line.en);
         ru.write(line.ru);
       }
+      en.commit();
+      ru.commit();
     } catch (error) {
       en.abort();
       ru.abort();
       throw error;
     }
-    en.commit();
-    ru.commit();
     return { format: 'moses', files: [enFile, ruFile], units: count };
   }
 
@@ -146,10 +200,10 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   const sink = open(request.out);
   try {
     for (const chunk of serialise(selected, options)) sink.write(chunk);
+    sink.commit();
   } catch (error) {
     sink.abort();
     throw error;
   }
-  sink.commit();
   return { format: request.format, files: [request.out], units: count };
 }

@@ -12,7 +12,7 @@ import { progress } from '../progress.js';
 import { putDocument, removeMissing, storedHashes, type NewDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import type { Lang } from '../types.js';
-import { isHtml, listFiles } from './files.js';
+import { canonicalFolder, isHtml, listFiles } from './files.js';
 
 /** Files per transaction: each batch commits whole, so a crash loses at most one batch. */
 const BATCH = 200;
@@ -58,7 +58,7 @@ export function readDocument(root: string, relPath: string, bytes: Uint8Array, s
 
 /** Ingests every document under `dir`; unchanged files are not read twice. */
 export function ingest(db: Db, dir: string): IngestSummary {
-  const root = path.resolve(dir);
+  const root = canonicalFolder(dir);
   const files = listFiles(root);
   const known = storedHashes(db, root);
   const summary: IngestSummary = { root, files: files.length, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], languages: {} };

@@ -1,4 +1,5 @@
 /** The `documents` table: one row per ingested file. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { PalignError } from '../errors.js';
 import type { Document, Lang, Stripped } from '../types.js';
@@ -92,13 +93,22 @@ export function getDocument(db: Db, id: number): StoredDocument | undefined {
   return row && fromRow(row);
 }
 
+/** `file` with symbolic links resolved, as ingest stores folders; as given when it does not exist. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /**
  * The document a user means by `arg`: its stored path (`000_x.txt`), the path to the file as
  * typed from the current folder (`data/000_x.txt`), or a unique path suffix.
  */
 export function findDocument(db: Db, arg: string): StoredDocument {
   const docs = listDocuments(db);
-  const absolute = path.resolve(arg);
+  const absolute = realPath(path.resolve(arg));
   const normalised = arg.split(path.sep).join('/').replace(/^\.\//, '');
   const exact = docs.filter((d) => d.path === normalised || path.join(d.root, d.path) === absolute);
   const found = exact.length > 0 ? exact : docs.filter((d) => `/${d.path}`.endsWith(`/${normalised}`) || d.path.endsWith(normalised));

@@ -12,7 +12,7 @@ export const DEFAULT_DB = 'aligned/corpus.db';
 
 /**
  * Opens (creating when `create`) the database at `file` and brings its schema up to date.
- * Throws a PalignError naming the file when it is not a palign database.
+ * Throws a PalignError naming the file when it is not a palign database or cannot be opened.
  */
 export function openStore(file: string, { create = true }: { create?: boolean } = {}): Db {
   if (!create && !fs.existsSync(file)) {
@@ -22,27 +22,53 @@ export function openStore(file: string, { create = true }: { create?: boolean } 
     throw new PalignError(`${file}: is a folder, not a database file`);
   }
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
     db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file);
+    return db;
   } catch (error) {
-    throw new PalignError(`${file}: not a SQLite database (${(error as Error).message})`);
+    if (db?.open) db.close();
+    throw storeError(file, error) ?? error;
   }
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, file);
-  return db;
 }
 
+/** What each SQLite result code means for the user, said about the database file. */
+const SQLITE_REASONS: ReadonlyArray<[RegExp, string]> = [
+  [/^SQLITE_NOTADB/, 'not a SQLite database'],
+  [/^SQLITE_CORRUPT/, 'the database is corrupt'],
+  [/^SQLITE_READONLY_DIRECTORY/, 'its folder is read-only, and SQLite must write there even to read (WAL); copy the database somewhere writable'],
+  [/^SQLITE_READONLY/, 'the database is read-only (check its permissions and its folder\'s)'],
+  [/^SQLITE_CANTOPEN/, 'cannot open the database file (check its permissions and its folder\'s)'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'the database is in use by another process; try again when it has finished'],
+  [/^SQLITE_FULL/, 'the disk is full'],
+  [/^SQLITE_IOERR/, 'input/output error'],
+  [/^SQLITE_PERM/, 'permission denied'],
+];
+
+/**
+ * A one-line PalignError for a SQLite failure that is about the database file (not a bug in
+ * palign's SQL): `corpus.db: the database is read-only (…) [SQLITE_READONLY]`. Null for others.
+ */
+export function storeError(file: string, error: unknown): PalignError | null {
+  if (error instanceof PalignError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (!(error instanceof Database.SqliteError) || typeof code !== 'string') return null;
+  const found = SQLITE_REASONS.find(([pattern]) => pattern.test(code));
+  return found ? new PalignError(`${file}: ${found[1]} (${error.message})`) : null;
+}
+
+/** Runs the migrations the database lacks; one that is up to date is only read, never written. */
 function migrate(db: Db, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    db.close();
     throw new PalignError(`${file}: made by a newer palign (schema ${version}, this one knows ${MIGRATIONS.length})`);
   }
+  if (version === MIGRATIONS.length) return;
   if (version === 0 && hasForeignTables(db)) {
-    db.close();
     throw new PalignError(`${file}: a SQLite database that palign did not make; use another --db`);
   }
   db.transaction(() => {
