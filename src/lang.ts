@@ -83,6 +83,30 @@ const RATES: Record<Cyrillic, Partial<Record<Diagnostic, number>>> = {
  * Russian text without ы or ь would otherwise be a coin toss against it.
  */
 const LOG_PRIOR: Record<Cyrillic, number> = { ru: 0, be: 0, uk: 0, bg: -4 };
+/**
+ * Short function words each of which only some of the three languages write: decisive on a
+ * sentence or two that lacks the tell-tale letters (`Вони сказали, що справа закрита` has no
+ * і, ї or є). Content words are left out: they are shared as loans and names.
+ */
+const FUNCTION_WORDS: Record<Exclude<Cyrillic, 'bg'>, readonly string[]> = {
+  ru: ['и', 'с', 'что', 'это', 'он', 'она', 'они', 'был', 'была', 'были', 'или', 'уже', 'еще', 'ещё', 'чтобы',
+    'также', 'если', 'только', 'когда', 'его', 'ее', 'её', 'тобой', 'очень', 'сейчас', 'кто', 'где', 'этот', 'эта'],
+  uk: ['з', 'й', 'що', 'це', 'вони', 'було', 'був', 'була', 'були', 'чи', 'вже', 'ще', 'щоб', 'цей', 'ця', 'ці', 'дуже',
+    'також', 'тобою', 'але', 'як', 'хто', 'де', 'коли', 'якщо', 'тільки', 'його', 'її'],
+  be: ['з', 'й', 'што', 'гэта', 'яны', 'яна', 'ён', 'каб', 'ужо', 'яшчэ', 'таксама', 'вельмі', 'табой', 'цяпер', 'але',
+    'як', 'хто', 'дзе', 'калі', 'толькі', 'яго', 'яе', 'ці'],
+};
+/** Log-likelihood bonus (nats) per occurrence of a language's function word. */
+const FUNCTION_WORD_WEIGHT = 1.5;
+/** Each function word and the languages that write it. */
+const FUNCTION_WORD_LANGS: ReadonlyMap<string, readonly Cyrillic[]> = (() => {
+  const map = new Map<string, Cyrillic[]>();
+  for (const [lang, words] of Object.entries(FUNCTION_WORDS) as Array<[Cyrillic, readonly string[]]>) {
+    for (const word of words) map.set(word, [...(map.get(word) ?? []), lang]);
+  }
+  return map;
+})();
+
 /** Cyrillic letters that none of these languages use (Serbian, Macedonian, Kazakh…): their presence means `und`. */
 const FOREIGN_CYRILLIC = /[ђјљњћџѓќѕҚқҒғҢңӘәӨөҰұҮүҺһ]/gu;
 /** Share of foreign Cyrillic letters above which the text is another Cyrillic language. */
@@ -156,6 +180,15 @@ function diagnosticCounts(text: string): Record<Diagnostic, number> {
   return counts;
 }
 
+/** How many of the words of `text` are function words of each language (a shared word counts for each). */
+function functionWordCounts(text: string): Map<Cyrillic, number> {
+  const counts = new Map<Cyrillic, number>();
+  for (const word of text.toLowerCase().match(/\p{Script=Cyrillic}+/gu) ?? []) {
+    for (const lang of FUNCTION_WORD_LANGS.get(word) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Poisson log-likelihood (up to a constant shared by all languages) of the diagnostic counts. */
 function letterLogLikelihood(counts: Record<Diagnostic, number>, letters: number, lang: Cyrillic): number {
   let sum = 0;
@@ -172,9 +205,11 @@ function judgeCyrillic(text: string, cyrillicLetters: number): { lang: Lang; con
   const franc = new Map(francAll(text, { only: Object.keys(FRANC_CYRILLIC), minLength: 1 })
     .map(([code, score]) => [FRANC_CYRILLIC[code], score] as const));
   const counts = diagnosticCounts(text);
+  const words = functionWordCounts(text);
   const scores = (Object.keys(RATES) as Cyrillic[]).map((lang) => ({
     lang,
-    score: LOG_PRIOR[lang] + letterLogLikelihood(counts, cyrillicLetters, lang) + FRANC_WEIGHT * (franc.get(lang) ?? 0),
+    score: LOG_PRIOR[lang] + letterLogLikelihood(counts, cyrillicLetters, lang) + FRANC_WEIGHT * (franc.get(lang) ?? 0)
+      + FUNCTION_WORD_WEIGHT * (words.get(lang) ?? 0),
   }));
   const posterior = softmax(scores.map((s) => s.score));
   const order = posterior.map((p, i) => ({ p, lang: scores[i].lang })).sort((a, b) => b.p - a.p);

@@ -47,6 +47,7 @@ const EN_STARTERS = [
   'before', 'as', 'if', 'when', 'while', 'however', 'his', 'her', 'its', 'their', 'our', 'my', 'what',
   'why', 'how', 'who', 'some', 'many', 'most', 'all', 'one', 'now', 'then', 'also', 'meanwhile',
   'according', 'both', 'each', 'since', 'during', 'to', 'by', 'it’s', "it's", 'last', 'next', 'earlier',
+  'today', 'tomorrow', 'yesterday', 'later', 'police', 'officials',
 ];
 
 /** Russian, Ukrainian and Belarusian place/person prefixes and connectives that a word follows. */
@@ -58,7 +59,8 @@ const CYR_NEVER_END = [
   'укр.', 'бел.', 'польск.', 'тур.', 'пол.',
 ];
 
-const CYR_BEFORE_NUMBER = ['№', 'рис.', 'табл.', 'гл.', 'п.', 'пп.', 'ч.'];
+/** `ок. 5 тыс.` (около): a number follows, so the period ends nothing. */
+const CYR_BEFORE_NUMBER = ['№', 'рис.', 'табл.', 'гл.', 'п.', 'пп.', 'ч.', 'ок.', 'прибл.'];
 
 /** Year, century, unit: the same letters mean city / "see" / street when no number precedes. */
 const CYR_AFTER_NUMBER = ['г.', 'гг.', 'в.', 'вв.', 'см.', 'м.', 'ст.', 'р.', 'рр.'];

@@ -63,7 +63,7 @@ export function segment(text: string, lang: Lang): Segment[] {
     if (afterBlank) paragraph++;
     afterBlank = false;
     for (const [s, e] of splitLine(line.text, rules)) {
-      const [start, end] = trimRange(line.text, s, e);
+      const [start, end] = trimRange(line.text, s === 0 ? afterBullet(line.text) : s, e);
       if (end <= start) continue;
       out.push({
         index: out.length,
@@ -88,6 +88,18 @@ function lines(text: string): Array<{ text: string; start: number }> {
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * A list bullet and its space at the start of a line (`- `, `* `, `• `): layout, not part of
+ * the sentence, and the other language's version may not have it. Dashes `–`/`—` stay: in
+ * Russian they open direct speech and interview answers.
+ */
+const BULLET = /^\s*[-*•·▪►●◦■‣⁃]\s+(?=\S)/u;
+
+/** Where a line's text starts after its list bullet (0 when it has none). */
+function afterBullet(line: string): number {
+  return BULLET.exec(line)?.[0].length ?? 0;
 }
 
 /** `[start, end)` shrunk so that neither end is whitespace. */

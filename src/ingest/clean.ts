@@ -9,6 +9,8 @@
  */
 import type { CleanedText, Stripped, StripKind } from '../types.js';
 import { dateAtStart, dateOnlyLine } from './dates.js';
+import { joinHyphenated, wordForms } from './hyphen.js';
+import { stripMarkdown } from './markdown.js';
 
 /** Longest title kept from a document without a headline (the first sentence, shortened). */
 export const DERIVED_TITLE_CHARS = 80;
@@ -17,6 +19,8 @@ const MAX_HEADLINE_CHARS = 200;
 export const MAX_HEADLINE_WORDS = 30;
 /** A paragraph with at least this many words and final punctuation reads as a sentence. */
 const SENTENCE_MIN_WORDS = 5;
+/** A question this long is prose (an article's last line), not a headline: headlines run 5–15 words. */
+const PROSE_QUESTION_WORDS = 18;
 /** Lines this short (words and characters) without final punctuation are menu/category items. */
 const SHORT_MAX_WORDS = 3;
 const SHORT_MAX_CHARS = 32;
@@ -74,6 +78,7 @@ const LIST_HEADERS = [...FEED_HEADERS, ...LINK_HEADERS];
 /** Markers that introduce one link (`Read more: <headline>`), besides the list headers. */
 const LINK_MARKERS = ['read more', 'подробнее', 'читать новость', 'читать далее', 'читать полностью', 'чытаць далей', 'читати далі', 'детальніше'];
 const LIST_HEADER_SET = new Set(LIST_HEADERS);
+const LINK_HEADER_SET = new Set(LINK_HEADERS);
 const FEED_HEADER_SET = new Set(FEED_HEADERS);
 const LINK_INTROS = new Set([...LIST_HEADERS, ...LINK_MARKERS]);
 /** Whole-line (or line-opening, before a colon) boilerplate markers, lower case. */
@@ -81,13 +86,58 @@ const MARKERS = [
   ...LIST_HEADERS, ...LINK_MARKERS,
   'реклама', 'поделиться', 'комментарии', 'теги', 'метки', 'подписывайтесь', 'версия для печати', 'наверх',
   'share', 'share this', 'comments', 'tags', 'subscribe', 'advertisement', 'print', 'back to top', 'follow us',
+  'topics', 'sponsored', 'sponsored content', 'paid content', 'paid post', 'promoted', 'story continues below',
+  'story continues below advertisement', 'article continues below', 'continue reading', 'view comments',
+  'show comments', 'leave a comment', 'add comment', 'skip advertisement',
+  'темы', 'продолжение ниже', 'продолжение следует ниже', 'партнерский материал', 'партнёрский материал',
+  'на правах рекламы', 'спецпроект', 'обсудить', 'написать комментарий', 'оставить комментарий',
+  'показать комментарии', 'рэклама', 'падзяліцца', 'каментарыі', 'тэгі', 'реклама', 'поділитися', 'коментарі', 'теги',
 ];
+/**
+ * Site navigation: `Home > News > World`, `Главная / Новости`. Items of at most three words
+ * between spaced separators; with two items only when the first is a home link.
+ */
+const CRUMB_SEPARATOR = /\s+[>»›→/|]\s+/u;
+const CRUMB_ITEM_WORDS = 3;
+const CRUMB_MIN_ITEMS = 3;
+const CRUMB_HOME = /^(?:home|main|news|главная|новости|галоўная|навіны|головна|новини)$/iu;
+/** Share bars: nothing but these words (and punctuation). A sentence about Facebook has other words. */
+const SHARE_WORDS = new Set([
+  'share', 'this', 'article', 'story', 'page', 'on', 'via', 'with', 'to', 'by', 'email', 'e-mail', 'mail', 'print',
+  'copy', 'link', 'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'pinterest', 'reddit', 'messenger',
+  'viber', 'vk', 'vkontakte', 'flipboard', 'tumblr', 'threads', 'bluesky', 'sms', 'save', 'tweet', 'comment',
+  'comments', 'поделиться', 'поделись', 'в', 'соцсетях', 'социальных', 'сетях', 'вконтакте', 'одноклассники', 'ок',
+  'мой', 'мир', 'почта', 'телеграм', 'дзен', 'падзяліцца', 'поділитися', 'копировать', 'ссылку', 'ссылка', 'печать',
+  'распечатать', 'отправить',
+]);
+/** A share bar has a couple of words at least, and the share verb or two networks (`Twitter to X` is a headline). */
+const SHARE_MIN_WORDS = 2;
+const SHARE_VERBS = new Set(['share', 'поделиться', 'поделись', 'падзяліцца', 'поділитися']);
+const SHARE_NETWORKS = new Set(['facebook', 'twitter', 'whatsapp', 'telegram', 'вконтакте', 'vk', 'vkontakte', 'одноклассники',
+  'linkedin', 'pinterest', 'reddit', 'email', 'e-mail', 'viber', 'telegram', 'messenger', 'телеграм']);
+const SHARE_MIN_NETWORKS = 2;
+/** Comment counters (`12 comments`, `Комментарии (12)`). */
+const COMMENT_COUNT = /^(?:\d+\s+(?:comments?|коммент\p{L}*|камент\p{L}*|комент\p{L}*)|(?:comments?|комментарии|каментарыі|коментарі)\s*[(:]?\s*\d+\)?)$/iu;
+/** Calls to subscribe or follow, addressed to the reader; a few words, an imperative at the start. */
+const CALL_TO_ACTION = /^(?:subscribe\s+(?:to|for|now)|sign\s+up\s+(?:for|to|now|here)|follow\s+us|join\s+us\s+on|get\s+our\s+newsletter|download\s+our\s+app|подписывайтесь|подпишитесь|подписаться|следите\s+за\s+нами|читайте\s+нас|падпісвайцеся|падпішыцеся|підписуйтесь|підписуйтеся|стежте\s+за\s+нами)(?![\p{L}])/iu;
+const CALL_TO_ACTION_MAX_WORDS = 14;
 const CREDIT_KEY = '(?:источники?|фото(?:графия)?|видео|автор[ыа]?|текст|перевод|редактор|иллюстраци[яи]|'
   + 'подготовил[аи]?|по материалам|source|photo(?:graph)?s?|video|author|text|image|picture|illustration|'
   + 'credits?|translation)';
 const CREDIT_COLON = new RegExp(`^${CREDIT_KEY}\\s*[:：]\\s*\\S`, 'iu');
-const CREDIT_BY = /^(?:written|reported|edited|photos?|text|posted|translated|compiled)\s+by\s+\S/iu;
-const CREDIT_BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
+const CREDIT_BY = /^(?:written|reported|reporting|additional\s+reporting|edited|editing|writing|photos?|text|posted|translated|compiled)\s+by\s+\S/iu;
+/** A capitalised name of one to four words (`Jane Smith`, `John McAllister Jr.`). */
+const NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}";
+/** `By Jane Smith`, `By Anna Lee and Tom Brown`, `By Jane Smith, Reuters`, `By Jane Smith in Moscow`. */
+const CREDIT_BYLINE = new RegExp(`^[Bb]y\\s+${NAME}(?:(?:\\s*,\\s*|\\s+(?:and|&)\\s+)${NAME})*(?:\\s+in\\s+${NAME})?$`, 'u');
+/** `Jane Smith, correspondent`, `Иван Петров, корреспондент`: a name and a newsroom role. */
+const CREDIT_ROLE = new RegExp(`^${NAME}\\s*[,|–—-]\\s*(?:(?:senior|chief|special|political|economics|foreign|staff|специальный|собственный|политический|главный|старший)\\s+)?`
+  + '(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|корреспондент\\p{L}*|обозревател\\p{L}*|редактор\\p{L}*|журналист\\p{L}*|колумнист\\p{L}*|карэспандэнт\\p{L}*|кореспондент\\p{L}*|оглядач\\p{L}*)'
+  + '(?:\\s+[\\p{L}-]+){0,3}$', 'u');
+/** Photo credits without a colon: `Image copyright Getty Images`, `Image source, AFP`, `(Photo by Alex Wong/Getty Images)`. */
+const CREDIT_IMAGE = /^(?:(?:image|photo|picture|video)\s+(?:copyright|source|credit|caption)s?\b[\s,:]|\((?:photo|image|picture|фото|видео|reporting|editing|редактор|автор)[^()]*\)$)/iu;
+/** Credits of this kind are short and not sentences. */
+const CREDIT_IMAGE_MAX_WORDS = 10;
 const CREDIT_COPYRIGHT = /^(?:©|\(c\)\s|copyright\b|all rights reserved|все права защищены)/iu;
 const BARE_LINK = /^(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:by|ru|ua|com|org|net|info|news|eu|uk)(?:\/\S*)?)$/iu;
 const METADATA_KEY = /^(title|date|dated|published|posted|updated|author|source|url|link|lang|language|category|tags|заголовок|дата|опубликовано|обновлено|автор|источник|ссылка|рубрика|теги)\s*[:：]\s*(.*)$/iu;
@@ -132,10 +182,14 @@ interface Para {
  * Date: from a `date …` metadata prefix or key, else the first date-only line outside boilerplate.
  */
 export function clean(text: string): CleanedText {
-  const paras = splitParagraphs(text).map((p): Para => ({ text: p, shape: shapeOf(p) }));
+  const unmarked = stripMarkdown(text);
+  const paras = splitParagraphs(unmarked.text).map((p): Para => ({ text: p, shape: shapeOf(p) }));
   const meta = takeMetadata(paras);
+  cutWireDateline(paras, meta);
   const hasSentence = paras.some((p) => p.shape === 'sentence');
   if (hasSentence) {
+    // In-article links first, so a last sentence after them is not taken for a list item.
+    markInlineLinks(paras);
     markTrailingList(paras);
     markTrailingBoilerplate(paras);
     markLeadingJunk(paras, meta.title);
@@ -151,7 +205,8 @@ export function clean(text: string): CleanedText {
   const headline = findHeadline(paras, meta.title);
   const body = paras.filter((p) => !p.strip).map((p) => p.text);
   const title = headline ?? derivedTitle(body[0] ?? '');
-  const stripped = [...meta.stripped, ...strippedPieces(paras)];
+  const images: Stripped[] = unmarked.images.map((image) => ({ kind: 'boilerplate', text: image }));
+  const stripped = [...images, ...meta.stripped, ...strippedPieces(paras)];
   return { title, date, text: body.join('\n\n'), stripped };
 }
 
@@ -186,13 +241,14 @@ function strippedPieces(paras: Para[]): Stripped[] {
  * unless one of them goes on with the sentence of the line before.
  */
 export function splitParagraphs(text: string): string[] {
+  const forms = wordForms(text);
   const paragraphs: string[] = [];
   for (const block of text.split(/\n\s*\n/)) {
     const lines = block.split('\n').filter((l) => l.trim() !== '');
     for (const group of splitAtIndents(lines)) {
       const previous = paragraphs[paragraphs.length - 1];
       const listed = (previous !== undefined && isListHeader(previous)) || group.some((l) => isListHeader(l));
-      paragraphs.push(...(listed && !continuesSentences(group) ? group.map((l) => l.trim()) : unwrap(group)));
+      paragraphs.push(...(listed && !continuesSentences(group) ? group.map((l) => l.trim()) : unwrap(group, forms)));
     }
   }
   return paragraphs;
@@ -216,19 +272,29 @@ function splitAtIndents(lines: string[]): string[][] {
 }
 
 /** Joins the lines of hard-wrapped prose; otherwise each line is a paragraph, except continuations. */
-function unwrap(rawLines: string[]): string[] {
+function unwrap(rawLines: string[], forms: ReadonlySet<string>): string[] {
   const lines = rawLines.map((l) => l.trim());
-  if (isHardWrapped(lines)) return [joinWrapped(lines)];
+  if (isHardWrapped(lines)) return [joinWrapped(lines, forms)];
   const out: string[] = [];
   for (const line of lines) {
     const previous = out[out.length - 1];
     // A line that starts in lower case after one without final punctuation continues its sentence.
-    const continues = previous !== undefined && /^\p{Ll}/u.test(line) && !/[.!?…:;]["»”’)\]]*$/u.test(previous)
-      && !METADATA_KEY.test(line);
-    if (continues) out[out.length - 1] = joinWrapped([previous, line]);
+    const continues = previous !== undefined && startsContinuation(previous, line)
+      && !/[.!?…:;]["»”’)\]]*$/u.test(previous) && !METADATA_KEY.test(line) && dateOnlyLine(line) === null;
+    if (continues) out[out.length - 1] = joinWrapped([previous, line], forms);
     else out.push(line);
   }
   return out;
+}
+
+/**
+ * Whether `line` can go on with the sentence of `previous` (which has no final punctuation):
+ * it starts in lower case, or with a number after a wrapped-width line that stops on a
+ * lower-case word or digit (`более 30` / `000 человек`); a headline is not followed so.
+ */
+function startsContinuation(previous: string, line: string): boolean {
+  if (/^\p{Ll}/u.test(line)) return true;
+  return /^\d/u.test(line) && previous.length >= WRAP_MIN_CHARS && /[\p{Ll}\d,]$/u.test(previous);
 }
 
 function isHardWrapped(lines: string[]): boolean {
@@ -241,9 +307,9 @@ function isHardWrapped(lines: string[]): boolean {
   return full / body.length >= WRAP_FULL_SHARE && open * 2 >= body.length;
 }
 
-/** Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins without one. */
-function joinWrapped(lines: string[]): string {
-  return lines.reduce((acc, line) => (/\p{L}-$/u.test(acc) ? acc + line : `${acc} ${line}`));
+/** Joins wrapped lines with spaces; a word hyphenated across the break is joined (see `joinHyphenated`). */
+function joinWrapped(lines: string[], forms: ReadonlySet<string>): string {
+  return lines.reduce((acc, line) => (/\p{L}-$/u.test(acc) ? joinHyphenated(acc, line, forms) : `${acc} ${line}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +329,7 @@ function shapeOf(text: string): Shape {
   if (LIST_ITEM.test(text)) return 'list';
   if (SENTENCE_END.test(text) && words >= SENTENCE_MIN_WORDS) return 'sentence';
   if (words <= SHORT_MAX_WORDS && text.length <= SHORT_MAX_CHARS && !SENTENCE_END.test(text)) return 'short';
-  if (QUESTION_END.test(text)) return 'question';
+  if (QUESTION_END.test(text)) return words >= PROSE_QUESTION_WORDS ? 'sentence' : 'question';
   return SENTENCE_END.test(text) ? 'sentence' : 'headline';
 }
 
@@ -274,11 +340,14 @@ function isCookieNotice(text: string): boolean {
 
 function isCredit(text: string): boolean {
   if (wordCount(text) > CREDIT_MAX_WORDS) return false;
-  return CREDIT_COLON.test(text) || CREDIT_BY.test(text) || CREDIT_BYLINE.test(text)
+  if (CREDIT_IMAGE.test(text) && wordCount(text) <= CREDIT_IMAGE_MAX_WORDS && !SENTENCE_END.test(text)) return true;
+  return CREDIT_COLON.test(text) || CREDIT_BY.test(text) || CREDIT_BYLINE.test(text) || CREDIT_ROLE.test(text)
     || CREDIT_COPYRIGHT.test(text) || BARE_LINK.test(text);
 }
 
 function isMarker(text: string): boolean {
+  if (isBreadcrumb(text) || isShareBar(text) || COMMENT_COUNT.test(text.trim())) return true;
+  if (CALL_TO_ACTION.test(text.trim()) && wordCount(text) <= CALL_TO_ACTION_MAX_WORDS) return true;
   const lower = markerKey(text);
   for (const marker of MARKERS) {
     if (lower === marker) return true;
@@ -289,6 +358,21 @@ function isMarker(text: string): boolean {
     }
   }
   return false;
+}
+
+/** `Home > News > World`: short items between spaced separators (see {@link CRUMB_SEPARATOR}). */
+function isBreadcrumb(text: string): boolean {
+  const items = text.trim().split(CRUMB_SEPARATOR);
+  if (items.length < 2 || items.some((item) => item === '' || wordCount(item) > CRUMB_ITEM_WORDS)) return false;
+  if (SENTENCE_END.test(text.trim()) && !/[.…]{3}$|»$/u.test(text.trim())) return false;
+  return items.length >= CRUMB_MIN_ITEMS || CRUMB_HOME.test(items[0]?.trim() ?? '');
+}
+
+/** A row of share buttons: every word from {@link SHARE_WORDS}, with the share verb or two networks. */
+function isShareBar(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s|,/•·]+/u).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter(Boolean);
+  if (words.length < SHARE_MIN_WORDS || !words.every((w) => SHARE_WORDS.has(w))) return false;
+  return words.some((w) => SHARE_VERBS.has(w)) || new Set(words.filter((w) => SHARE_NETWORKS.has(w))).size >= SHARE_MIN_NETWORKS;
 }
 
 /** Lower case, typographic apostrophe unified, trailing punctuation and arrows (`Read more »`) cut. */
@@ -353,6 +437,41 @@ function takeMetadata(paras: Para[]): Metadata {
     if (p.shape === 'sentence') break;
   }
   return meta;
+}
+
+/** A day and a month, either order, maybe abbreviated: `April 13`, `13 апр`, `13 апреля`. */
+const DAY_MONTH = '(?:\\d{1,2}\\s+\\p{L}{3,9}\\.?|\\p{L}{3,9}\\.?\\s+\\d{1,2})';
+/** A city in capitals (`MOSCOW`, `NEW YORK`, `РОСТОВ-НА-ДОНУ`). */
+const CAPS_CITY = "\\p{Lu}{2,}(?:[ '’-]\\p{Lu}{2,}|-\\p{Ll}{2}-\\p{Lu}{2,})*";
+/** An agency in brackets or slashes, one or two capitalised words (`(Reuters)`, `/ТАСС/`, `(AP)`). */
+const AGENCY = '\\p{Lu}[\\p{L}.&-]*(?:\\s+\\p{Lu}[\\p{L}.&-]*)?';
+/**
+ * Wire-service datelines opening the lead: `MOSCOW, April 13 (Reuters) -`, `LONDON (AP) —`,
+ * `МОСКВА, 13 апр — РИА Новости.`, `МОСКВА, 13 апреля. /ТАСС/.`, `Москва. 13 апреля. ИНТЕРФАКС -`.
+ * The city is in capitals or followed by a date, and an agency name stands before the text.
+ */
+const WIRE_DATELINES = [
+  new RegExp(`^${CAPS_CITY}(?:,\\s*${DAY_MONTH})?\\s*\\(${AGENCY}\\)\\s*[-–—]{1,2}\\s+`, 'u'),
+  new RegExp(`^${CAPS_CITY},\\s*${DAY_MONTH}\\s*(?:[-–—]\\s*${AGENCY}\\.|\\.\\s*/${AGENCY}/\\.?)\\s+`, 'u'),
+  new RegExp(`^\\p{Lu}[\\p{L}-]+\\.\\s+${DAY_MONTH}\\.\\s+\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?\\s*[-–—]\\s+`, 'u'),
+];
+
+/** A dateline opens one of the first text paragraphs: the lead, after a headline and maybe a kicker. */
+const DATELINE_WINDOW = 3;
+
+/** Cuts a wire dateline from the start of the lead (one of the first kept paragraphs) and records it. */
+function cutWireDateline(paras: Para[], meta: Metadata): void {
+  // Menus, datelines and bylines above the lead do not count: only text paragraphs do.
+  for (const p of paras.filter((q) => !q.strip && !isStrong(q.shape)).slice(0, DATELINE_WINDOW)) {
+    for (const re of WIRE_DATELINES) {
+      const m = re.exec(p.text);
+      if (!m || !/^["«“„(]?[\p{Lu}\d]/u.test(p.text.slice(m[0].length))) continue;
+      meta.stripped.push({ kind: 'metadata', text: m[0].trim() });
+      p.text = p.text.slice(m[0].length);
+      p.shape = shapeOf(p.text);
+      return;
+    }
+  }
 }
 
 function isStrong(shape: Shape): boolean {
@@ -450,6 +569,37 @@ function withoutTimestamp(text: string): string {
   return rest.replace(LEADING_TIME, '').replace(ITEM_SEPARATOR, '').replace(TRAILING_TIME, '').trim();
 }
 
+/** Bulleted links after an in-article `Read also:` header: at most this many. */
+const MAX_INLINE_LINKS = 3;
+
+/**
+ * Inside the article: a whole-line link header (`Читайте также:`, `Read also`) and one to three
+ * bulleted headlines under it (`- Минск и Казань подписали соглашение`), when the article goes
+ * on with a sentence after them (ad markers and credits between aside). An unbulleted line after the header stays: it may be the
+ * article's own subheading (the header alone is still stripped as a marker).
+ */
+function markInlineLinks(paras: Para[]): void {
+  paras.forEach((p, i) => {
+    if (p.strip || !LINK_HEADER_SET.has(markerKey(p.text))) return;
+    let end = i + 1;
+    while (end - i <= MAX_INLINE_LINKS && isBulletedHeadline(paras[end])) end++;
+    let next = end;
+    while (next < paras.length && isNoise(paras[next].shape)) next++;
+    if (end === i + 1 || end - i > MAX_INLINE_LINKS || paras[next]?.shape !== 'sentence') return;
+    for (const link of paras.slice(i, end)) link.strip = 'boilerplate';
+  });
+}
+
+/** Lines between the links and the text that goes on: an ad marker, a caption credit, a dateline. */
+function isNoise(shape: Shape): boolean {
+  return shape === 'marker' || shape === 'credit' || shape === 'date';
+}
+
+function isBulletedHeadline(p: Para | undefined): boolean {
+  return p !== undefined && !p.strip && p.shape === 'list' && isOneHeadline(p.text.replace(LIST_ITEM, ''))
+    && !SENTENCE_END.test(p.text);
+}
+
 /**
  * Before the first sentence: menu items and kickers (short lines, when there are several, or
  * when they stand before the headline) and markers are boilerplate; datelines and credits are
@@ -462,8 +612,10 @@ function markLeadingJunk(paras: Para[], metaTitle: string | null): void {
   // The `title:` value (an HTML page's h1) is the headline whatever its shape, even a short one.
   const titled = metaTitle === null ? -1 : prefix.findIndex((p) => sameText(p.text, metaTitle));
   const headlineShaped = titled >= 0 ? titled : prefix.findIndex((p) => p.shape === 'headline' || p.shape === 'question');
-  // Without a longer headline, a short last line before the lead is the (short) headline.
-  const lastShort = prefix.length - 1;
+  // Without a longer headline, the last short line before the lead (datelines and credits
+  // under it aside) is the (short) headline.
+  let lastShort = prefix.length - 1;
+  while (lastShort > 0 && (prefix[lastShort].shape === 'date' || prefix[lastShort].shape === 'credit')) lastShort--;
   const spareLast = headlineShaped < 0 && lastShort >= 0 && prefix[lastShort].shape === 'short';
   const firstHeadline = spareLast ? lastShort : headlineShaped;
   prefix.forEach((p, i) => {

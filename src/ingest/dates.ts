@@ -24,7 +24,17 @@ const MONTH = `(${MONTH_NAMES.join('|')})\\.?`;
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|'
   + 'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)\\.?,?\\s+';
 const YEAR_SUFFIX = '(?:\\s*(?:г\\.|года?|гады?|року?|р\\.))?';
-const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:am|pm|utc|gmt|msk|мск))?';
+/** Time zones news sites print after a time. */
+const ZONE = '(?:am|pm|a\\.m\\.|p\\.m\\.|utc|gmt|bst|cet|cest|eet|eest|est|edt|cst|cdt|pst|pdt|et|msk|мск)';
+const TIME = `\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*${ZONE})?`;
+/** After a date only, `14.05 BST` is a time too (British style); before it, it could be a decimal. */
+const TIME_AFTER_DATE = `(?:${TIME}|\\d{1,2}\\.\\d{2}(?:\\s*${ZONE})?)`;
+/**
+ * Words that introduce a publication date on its line (`Last updated on`, `Обновлено:`);
+ * such a line is still nothing but a date.
+ */
+const DATE_WORDS = '(?:(?:last\\s+|first\\s+)?(?:updated|published|posted|modified)(?:\\s+(?:on|at))?|'
+  + 'дата(?:\\s+публикации)?|опубликовано|обновлено|изменено|апублікавана|абноўлена|опубліковано|оновлено)\\s*[:：]?\\s*';
 /** The word boundary `\b` is ASCII-only in JS regexes; this one works for Cyrillic too. */
 const END = '(?![\\p{L}\\d])';
 
@@ -63,11 +73,13 @@ export function dateAtStart(text: string): DateMatch | null {
  * like a dateline under a headline; null otherwise.
  */
 export function dateOnlyLine(line: string): string | null {
-  const trimmed = line.trim().replace(new RegExp(`^${TIME}\\s*[,|/–—-]?\\s*`, 'iu'), '');
+  const trimmed = line.trim()
+    .replace(new RegExp(`^${DATE_WORDS}`, 'iu'), '')
+    .replace(new RegExp(`^${TIME}\\s*[,|/–—-]?\\s*`, 'iu'), '');
   const date = dateAtStart(trimmed);
   if (!date) return null;
   const rest = trimmed.slice(date.length);
-  const tail = new RegExp(`^(?:\\s*[,|/–—-]?\\s*(?:в\\s+|at\\s+)?${TIME})?\\s*\\.?$`, 'iu');
+  const tail = new RegExp(`^(?:\\s*[,|/–—-]?\\s*(?:в\\s+|at\\s+|о\\s+|а\\s+)?${TIME_AFTER_DATE})?\\s*\\.?$`, 'iu');
   return tail.test(rest) ? date.iso : null;
 }
 
