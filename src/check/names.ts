@@ -436,13 +436,24 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
  */
 function renderedElsewhere(parts: string[], from: Side, units?: NameContext['units']): boolean {
   if (!units) return false;
+  let memo = renderedMemo.get(units);
+  if (!memo) renderedMemo.set(units, (memo = new Map()));
   const other: Side = from === 'en' ? 'ru' : 'en';
   return parts.some((p) => {
-    const lower = p.toLowerCase();
-    return units.some((u) => words(u[from]).some((w) => w.text.toLowerCase() === lower)
-      && counterpartWords(u[other]).some((w) => sameName(p, w)));
+    const key = `${from}\u0000${p}`;
+    let rendered = memo.get(key);
+    if (rendered === undefined) {
+      const lower = p.toLowerCase();
+      rendered = units.some((u) => words(u[from]).some((w) => w.text.toLowerCase() === lower)
+        && counterpartWords(u[other]).some((w) => sameName(p, w)));
+      memo.set(key, rendered);
+    }
+    return rendered;
   });
 }
+
+/** `renderedElsewhere` per document (its units) and word: every pair of a document asks about the same title words. */
+const renderedMemo = new WeakMap<NonNullable<NameContext['units']>, Map<string, boolean>>();
 
 /** All-caps words shorter than this are acronyms even when the corpus has the same letters in lower case (`US` ~ `us`). */
 const MIN_CAPS_WORD = 4;
