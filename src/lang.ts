@@ -107,8 +107,12 @@ const FUNCTION_WORD_LANGS: ReadonlyMap<string, readonly Cyrillic[]> = (() => {
   return map;
 })();
 
-/** Cyrillic letters that none of these languages use (Serbian, Macedonian, Kazakh…): their presence means `und`. */
-const FOREIGN_CYRILLIC = /[ђјљњћџѓќѕҚқҒғҢңӘәӨөҰұҮүҺһ]/gu;
+/**
+ * Cyrillic letters that none of these languages use (Serbian ђ ј, Macedonian ѓ ќ, Kazakh қ ә,
+ * Tajik ҷ ӣ, Tatar җ, Mongolian ө ү…): any letter of the Cyrillic blocks outside the Russian,
+ * Belarusian and Ukrainian alphabets. Their presence means `und`.
+ */
+const FOREIGN_CYRILLIC = /(?![А-Яа-яЁёІіЎўЇїЄєҐґ])[\u0400-\u052F]/gu;
 /** Share of foreign Cyrillic letters above which the text is another Cyrillic language. */
 const MAX_FOREIGN_CYRILLIC_SHARE = 0.005;
 

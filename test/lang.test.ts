@@ -75,6 +75,17 @@ describe('detectLanguage: other languages, mixing, nothing to say', () => {
     }
   });
 
+  it('answers und for other Cyrillic languages, whichever of their own letters they use', () => {
+    const texts = [
+      'Председник Србије Александар Вучић изјавио је да ће Србија наставити да гради добре односе са свим суседима.',
+      'Претседателот на Северна Македонија изјави дека земјата ќе продолжи со реформите по средбата со министрите.',
+      'Қазақстан Президенті Қасым-Жомарт Тоқаев үкімет отырысында сөз сөйледі және министрлерге жаңа тапсырмалар берді.',
+      // Tajik: ҷ, ҳ and ӣ only, none of the letters the Serbian or Kazakh texts have.
+      'Президенти Тоҷикистон Эмомалӣ Раҳмон дар ҷаласаи ҳукумат суханронӣ кард. Вай ба вазирон супоришҳои нав дод.',
+    ];
+    for (const text of texts) expect(detectLanguage(text).lang, text).toBe('und');
+  });
+
   it('flags a document with English and Russian paragraphs as mixed', () => {
     const en = asDocument(stories[0].en.slice(0, 6));
     const ru = asDocument(stories[0].ru.slice(0, 3));
