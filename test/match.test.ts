@@ -119,6 +119,25 @@ describe('sentence-alignment verification', () => {
     }
   });
 
+  it('refuses a same-event story whose shared facts are scattered, keeps a translation missing one stretch', () => {
+    // Fixture stories 28 and 29 both report the Palu tsunami; neither translates the other. Their
+    // names meet in half the anchored sentences and a third of the text lands in good beads, so
+    // only the shape of the alignment (skips strewn all along) tells them from a partial translation.
+    const stories = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Story);
+    const asDoc = (id: number, lang: 'en' | 'ru', sentences: string[]): MatchDoc => ({ id, path: `${id}.txt`, lang, title: null, date: null, text: sentences.join('\n\n') });
+    const [tsunamiEn, otherRu, ownRu] = [stories[27].en, stories[28].ru, stories[27].ru];
+    const sibling = [asDoc(1, 'en', tsunamiEn), asDoc(2, 'ru', otherRu)];
+    expect(matchDocuments(sibling).pairs).toEqual([]);
+    const scattered = verifyPair(sentenceFeatures(sibling[0].text, 'en'), sentenceFeatures(sibling[1].text, 'ru'));
+    expect(scattered.share).toBeGreaterThanOrEqual(REJECT_SHARE);
+    expect(scattered.gaps).toBeGreaterThan(2);
+    expect(explainDocument(sibling, matchDocuments(sibling), 1).reason).toMatch(/do not align as a translation's would.*skipped stretches/);
+    // The real Russian version with its middle third dropped: one stretch missing, still paired.
+    const third = Math.round(ownRu.length / 3);
+    const partial = [asDoc(1, 'en', tsunamiEn), asDoc(2, 'ru', [...ownRu.slice(0, third), ...ownRu.slice(2 * third)])];
+    expect(matchDocuments(partial).pairs.map((p) => [p.enId, p.ruId])).toEqual([[1, 2]]);
+  });
+
   it('is cited by the explanation of a doubtful pair it checked', () => {
     const result = matchDocuments(seeds);
     const pair = result.candidates.find((c) => c.enId === idOf('000') && c.ruId === idOf('001'));

@@ -94,6 +94,21 @@ const ACCEPT_SHARE = 0.8;
  * true pairs with drops and boilerplate ≥ 0.5, a Russian half-translation ≥ 0.31).
  */
 const MIN_COVERAGE = 0.25;
+/**
+ * Below this coverage only a partial translation can be a translation at all (NTREX: true pairs
+ * with drops, merges and boilerplate ≥ 0.5), and a partial translation misses one stretch, which
+ * the aligner skips as one run; a same-event text whose shared facts are scattered is strung
+ * together with skips all along (10 scrambles: true pairs under this coverage 0–1 gaps in 17–19
+ * aligned beads; the wrong pairs taken 2 in 7 and 7 in 17).
+ */
+const PARTIAL_COVERAGE = 0.5;
+/** Internal skip runs (see `Verification.gaps`) for the one dropped stretch of a partial translation. */
+const PARTIAL_GAPS = 1;
+/**
+ * ...plus stray ones per aligned bead, where a sentence was split or merged differently: complete
+ * NTREX translations show about one per 30 beads; this allows three times as many.
+ */
+const STRAY_GAP_RATE = 0.1;
 /** A rival verifying this much better takes the document instead (and may sit a little under the threshold). */
 const RIVAL_MARGIN = 0.2;
 /** Rivals verified per document of a doubtful pair: the right one is nearly always among the best few. */
@@ -117,6 +132,16 @@ export function sharedItems(c: { evidence: PairEvidence }): number {
 /** True when a candidate shares enough distinct evidence to be paired automatically. */
 export function enoughEvidence(c: { evidence: PairEvidence; stems?: number }): boolean {
   return sharedItems(c) >= MIN_SHARED_ITEMS || (c.stems ?? 0) >= MIN_SHARED_STEMS;
+}
+
+/**
+ * True when a verification (with enough anchored sentences to say anything) looks like a
+ * translation, complete or partial: its names and numbers mostly meet, some of the text lands in
+ * corresponding sentences, and a text mostly not covered misses one stretch (and a few strays), not many.
+ */
+export function alignsAsTranslation(v: Verification): boolean {
+  if (v.share < REJECT_SHARE || v.coverage < MIN_COVERAGE) return false;
+  return v.coverage >= PARTIAL_COVERAGE || v.gaps <= PARTIAL_GAPS + STRAY_GAP_RATE * v.aligned;
 }
 
 /** What verification says of a candidate: take it, refuse it, or nothing (scores decide). */
@@ -156,7 +181,7 @@ function judge(c: Candidate, byDoc: Map<number, Candidate[]>, taken: ReadonlySet
       return 'reject';
     }
   }
-  if (own.share < REJECT_SHARE || own.coverage < MIN_COVERAGE) return 'reject';
+  if (!alignsAsTranslation(own)) return 'reject';
   return own.share >= ACCEPT_SHARE && own.anchored >= MIN_ANCHORED_ACCEPT ? 'accept' : 'undecided';
 }
 

@@ -1,7 +1,7 @@
 /**
  * Why a document was (or was not) paired, in one human sentence plus its top candidates.
  */
-import { DEFAULT_THRESHOLD, REJECT_SHARE, enoughEvidence, type Candidate } from './assign.js';
+import { DEFAULT_THRESHOLD, alignsAsTranslation, enoughEvidence, type Candidate } from './assign.js';
 import type { MatchDoc } from './evidence.js';
 import type { DocPair } from '../types.js';
 
@@ -32,11 +32,17 @@ function fmt(score: number): string {
   return score.toFixed(2);
 }
 
-/** "; sentence alignment: 92 % of 12 sentences with shared names or numbers meet theirs …, 97% of the text in corresponding sentences" when the pair was verified, else "". */
+/** "; sentence alignment: 92 % of 12 sentences with shared names or numbers meet theirs …, 97% of the text in corresponding sentences[, 2 skipped stretches …]" when the pair was verified, else "". */
 function verificationPhrase(c: Candidate | undefined): string {
   const v = c?.verification;
   if (!v) return '';
-  return `; sentence alignment: ${Math.round(v.share * 100)}% of ${v.anchored} sentences with shared names or numbers meet theirs in aligned sentences, ${Math.round(v.coverage * 100)}% of the text in corresponding sentences`;
+  return `; sentence alignment: ${Math.round(v.share * 100)}% of ${v.anchored} sentences with shared names or numbers meet theirs in aligned sentences, ${Math.round(v.coverage * 100)}% of the text in corresponding sentences${gapsPhrase(v.gaps)}`;
+}
+
+/** ", 3 skipped stretches inside the alignment" when there are any, else "". */
+function gapsPhrase(gaps: number): string {
+  if (gaps === 0) return '';
+  return `, ${gaps} skipped stretch${gaps === 1 ? '' : 'es'} inside the alignment`;
 }
 
 /** "shares 2021, $19 billion, Minnikhanov, ..." from a candidate's evidence, or "" when it has none. */
@@ -81,6 +87,6 @@ function unpairedReason(best: Candidate[], id: number, threshold: number, pairs:
   const rival = pairs.find((p) => p.enId === other || p.ruId === other);
   if (rival) return `no counterpart: ${desc} but ${pathOf(other)} is paired with a better match (${fmt(rival.score)})${verificationPhrase(top)}`;
   if (!enoughEvidence(top)) return `no counterpart: ${desc} but ${sharesPhrase(top)} only, too little to pair on`;
-  if (top.verification && top.verification.share < REJECT_SHARE) return `no counterpart: ${desc}, but its sentences do not align as a translation's would${verificationPhrase(top)}`;
+  if (top.verification && !alignsAsTranslation(top.verification)) return `no counterpart: ${desc}, but its sentences do not align as a translation's would${verificationPhrase(top)}`;
   return `no counterpart: ${desc}, too close to the runner-up to decide`;
 }

@@ -26,6 +26,14 @@ export interface Verification {
    * same-event sibling that happens to put its names in the same order does not.
    */
   coverage: number;
+  /**
+   * Runs of skipped sentences inside the aligned span (between the first and the last bead
+   * pairing sentences of both sides): a partial translation drops one stretch, so one run; a
+   * same-event text whose shared facts are scattered is strung together with several.
+   */
+  gaps: number;
+  /** Beads pairing sentences of both sides. */
+  aligned: number;
 }
 
 /** Beads scoring at least this count as corresponding sentences for `coverage`. */
@@ -44,6 +52,16 @@ function coverage(beads: readonly Bead[], en: readonly string[], ru: readonly st
   const totalEn = chars(en, en.map((_, i) => i));
   const totalRu = chars(ru, ru.map((_, i) => i));
   return Math.max(coveredEn / Math.max(1, totalEn), coveredRu / Math.max(1, totalRu));
+}
+
+/** Maximal runs of skip beads (one side empty) strictly between the first and the last two-sided bead of `beads`, and the two-sided beads. */
+export function alignmentShape(beads: readonly Bead[]): { gaps: number; aligned: number } {
+  const paired = beads.map((b) => b.src.length > 0 && b.tgt.length > 0);
+  const first = paired.indexOf(true);
+  const last = paired.lastIndexOf(true);
+  let gaps = 0;
+  for (let j = first + 1; j < last; j++) if (!paired[j] && paired[j - 1]) gaps++;
+  return { gaps, aligned: paired.filter(Boolean).length };
 }
 
 /** A document cut into sentences, each with its name and number features. */
@@ -98,10 +116,10 @@ function countSide(beads: readonly Bead[], own: SentenceFeatures, other: Sentenc
 /** Aligns the sentences of an English and a Russian document and measures how well their shared names and numbers meet. */
 export function verifyPair(en: SentenceFeatures, ru: SentenceFeatures): Verification {
   const sentences = en.texts.length + ru.texts.length;
-  if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences, coverage: 0 };
+  if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences, coverage: 0, gaps: 0, aligned: 0 };
   const beads = alignSentences(en.texts, ru.texts);
   const a = countSide(beads, en, ru, 'src');
   const b = countSide(beads, ru, en, 'tgt');
   const anchored = a.anchored + b.anchored;
-  return { share: anchored === 0 ? 0 : (a.confirmed + b.confirmed) / anchored, anchored, sentences, coverage: coverage(beads, en.texts, ru.texts) };
+  return { share: anchored === 0 ? 0 : (a.confirmed + b.confirmed) / anchored, anchored, sentences, coverage: coverage(beads, en.texts, ru.texts), ...alignmentShape(beads) };
 }
