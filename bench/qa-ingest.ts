@@ -14,6 +14,7 @@ import { detectLanguage } from '../src/lang.js';
 import { segment } from '../src/segment.js';
 import type { Lang } from '../src/types.js';
 import { loadNtrex } from './lib/ntrex.js';
+import { rng } from './lib/match-corpus.js';
 
 type StoryLang = 'en' | 'ru' | 'be' | 'uk';
 
@@ -30,18 +31,6 @@ interface Variant {
   name: string;
   langs: StoryLang[];
   build: (sentences: string[], lang: StoryLang, rnd: () => number) => Built;
-}
-
-/** Deterministic PRNG (mulberry32), so a seed reproduces a run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(xs: readonly T[], rnd: () => number): T => xs[Math.floor(rnd() * xs.length)] as T;

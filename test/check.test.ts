@@ -28,6 +28,14 @@ const SEED_PAIRS: Array<[string, string]> = [
 const seedUnits: AlignedUnit[] = SEED_PAIRS.map(([en, ru], index) => ({ index, en, ru, score: 0.8, bead: '1-1' }));
 const flagsOf = (result: Array<{ index: number; flags: Flag[] }>, index: number) => result.find((r) => r.index === index)?.flags ?? [];
 const serious = (f: Flag) => f.severity !== 'info';
+const unit = (index: number, en: string, ru: string): AlignedUnit => ({ index, en, ru, score: 0.9, bead: '1-1' });
+/** A document of plain body sentences around the unit under test, so that the length norm has pairs. */
+const doc = (...middle: AlignedUnit[]): AlignedUnit[] => [
+  unit(0, 'The talks lasted for several hours on Monday.', 'Переговоры продолжались несколько часов в понедельник.'),
+  ...middle,
+  unit(9, 'Both sides agreed to meet again next month.', 'Стороны договорились снова встретиться в следующем месяце.'),
+];
+const norm = { mean: 0.1, sd: 0.15 };
 
 describe('seed story', () => {
   const result = checkUnits(seedUnits);
@@ -252,14 +260,6 @@ describe('third round: conversions, moved names, acronyms, adjectives', () => {
 
 describe('fourth round: severity is evidence, abbreviations, sound rules', () => {
   const nameFlags = (flags: Flag[]) => flags.filter((f) => f.kind === 'name');
-  const unit = (index: number, en: string, ru: string): AlignedUnit => ({ index, en, ru, score: 0.9, bead: '1-1' });
-  /** A document of plain body sentences around the unit under test, so that the length norm has pairs. */
-  const doc = (...middle: AlignedUnit[]): AlignedUnit[] => [
-    unit(0, 'The talks lasted for several hours on Monday.', 'Переговоры продолжались несколько часов в понедельник.'),
-    ...middle,
-    unit(9, 'Both sides agreed to meet again next month.', 'Стороны договорились снова встретиться в следующем месяце.'),
-  ];
-  const norm = { mean: 0.1, sd: 0.15 };
   const severities = (units: AlignedUnit[], i: number) => nameFlags(flagsOf(checkUnits(units, { lengthRatio: norm }), i)).map((f) => f.severity);
 
   it('EN→RU: a name missing in a sentence of normal length and rendered nowhere else is info; rendered elsewhere or with the clause gone, a warning', () => {
@@ -356,13 +356,6 @@ describe('names: clitics, titles and quoted speech', () => {
 });
 
 describe('name evidence: common words, title words rendered by sound, whole names', () => {
-  const unit = (index: number, en: string, ru: string): AlignedUnit => ({ index, en, ru, score: 0.9, bead: '1-1' });
-  const doc = (...middle: AlignedUnit[]): AlignedUnit[] => [
-    unit(0, 'The talks lasted for several hours on Monday.', 'Переговоры продолжались несколько часов в понедельник.'),
-    ...middle,
-    unit(9, 'Both sides agreed to meet again next month.', 'Стороны договорились снова встретиться в следующем месяце.'),
-  ];
-  const norm = { mean: 0.1, sd: 0.15 };
   const nameFlagsAt = (units: AlignedUnit[], i: number) => flagsOf(checkUnits(units, { lengthRatio: norm }), i).filter((f) => f.kind === 'name');
   const flagged = (units: AlignedUnit[], i: number, name: string) => nameFlagsAt(units, i).find((f) => f.en.includes(name) || f.ru.includes(name));
 
