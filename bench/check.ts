@@ -1,6 +1,7 @@
 /**
  * Bench of the discrepancy checks on NTREX-128 en/ru (correct human translations): errors of
- * known kinds are injected into ~10% of the sentence pairs (a corpus per error kind), the checks
+ * known kinds are injected into ~10% of the sentence pairs (a corpus per error kind: numbers changed
+ * or added, a name's clause dropped, a sentence swapped, a closing quote or bracket dropped), the checks
  * run over every story, and each check's recall (corrupted pairs it flags) and precision (share
  * of its flags that fall on corrupted pairs) are printed. Run: `npx tsx bench/check.ts`.
  */
@@ -8,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { learnLexicon, type Lexicon } from '../src/align/lexicon.js';
 import { checkUnits, corpusVocabulary, lengthNorm, type AlignedUnit, type CheckKind, type CheckOptions, type Flag } from '../src/check/index.js';
 import { sameName } from '../src/check/names.js';
+import { reviewPunctuation } from '../src/check/punctuation.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
 import { loadNtrex } from './lib/ntrex.js';
@@ -18,9 +20,28 @@ const CORRUPT_SHARE = 0.1;
 const SEED = 12345;
 
 interface Story { docid: string; en: string[]; ru: string[] }
-type Corruption = 'number-change' | 'number-add' | 'name-drop' | 'swap';
+type Corruption = 'number-change' | 'number-add' | 'name-drop' | 'swap' | 'close-drop';
 /** The flag kinds that count as catching each corruption ('*' = any kind). */
-const EXPECTED: Record<Corruption, CheckKind | '*'> = { 'number-change': 'number', 'number-add': 'number', 'name-drop': 'name', swap: '*' };
+const EXPECTED: Record<Corruption, CheckKind[] | '*'> = {
+  'number-change': ['number'], 'number-add': ['number'], 'name-drop': ['name'], swap: '*', 'close-drop': ['quotes', 'brackets'],
+};
+
+/** Closing quotes and brackets a Russian text may lose; the English must have a quote or bracket too. */
+const RU_CLOSING = /[»”“")\]]/gu;
+const ANY_MARK = /[«»“”„"()[\]]/u;
+
+/**
+ * RU with one closing quote or bracket removed (a typing slip that leaves a quotation or
+ * bracket open), or null when the pair does not have quotes or brackets on both sides.
+ */
+function dropClosing(en: string, ru: string, rand: () => number): string | null {
+  if (!ANY_MARK.test(en)) return null;
+  // Closing by position: after a letter, digit or punctuation, not before a letter (`„…“` closes, `“…”` opens).
+  const closes = [...ru.matchAll(RU_CLOSING)].filter((m) => /[\p{L}\d.,!?…»”"]/u.test(ru[m.index - 1] ?? '') && !/\p{L}/u.test(ru[m.index + 1] ?? ''));
+  if (!closes.length) return null;
+  const at = closes[Math.floor(rand() * closes.length)].index;
+  return ru.slice(0, at) + ru.slice(at + 1);
+}
 
 /** RU with one digit number changed so that its key changes, or null. */
 function changeNumber(ru: string, rand: () => number): string | null {
@@ -65,6 +86,7 @@ function corruptOne(stories: Story[], si: number, i: number, kind: Corruption, k
   const next = kind === 'number-change' ? changeNumber(ru, rand)
     : kind === 'number-add' ? addNumber(ru, rand)
     : kind === 'name-drop' ? dropName(en, ru, known, rand)
+    : kind === 'close-drop' ? dropClosing(en, ru, rand)
     : other.ru[Math.floor(rand() * other.ru.length)];
   return next !== null && next !== ru ? next : null;
 }
@@ -116,7 +138,12 @@ export function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run
   if (setup === 'lexicon') options.lexicon = lexicon;
   const flags = new Map<string, Flag[]>();
   const t0 = performance.now();
-  units.forEach((doc, si) => { for (const r of checkUnits(doc, options)) flags.set(`${si}:${r.index}`, r.flags); });
+  units.forEach((doc, si) => {
+    // Quotes and brackets reviewed in the document (idempotent: harmless once checkUnits does it).
+    const perUnit = doc.map((): Flag[] => []);
+    for (const r of checkUnits(doc, options)) perUnit[r.index] = r.flags;
+    reviewPunctuation(doc, perUnit).forEach((fs, i) => { if (fs.length) flags.set(`${si}:${doc[i].index}`, fs); });
+  });
   return { flags, ms: performance.now() - t0, pairs: units.flat().length };
 }
 
@@ -126,7 +153,7 @@ const serious = (f: Flag) => f.severity !== 'info';
 /** Recall and precision of the expected kind for one corrupted corpus, at warning+ and at all severities. */
 function score(kind: Corruption, r: Run, bad: Set<string>): string {
   const want = EXPECTED[kind];
-  const match = (f: Flag) => want === '*' || f.kind === want;
+  const match = (f: Flag) => want === '*' || want.includes(f.kind);
   const cells: string[] = [];
   for (const keep of [serious, (_: Flag) => true]) {
     let hit = 0;
@@ -140,7 +167,7 @@ function score(kind: Corruption, r: Run, bad: Set<string>): string {
     for (const key of bad) if ((r.flags.get(key) ?? []).some((f) => match(f) && keep(f))) hit++;
     cells.push(fmt(hit / bad.size), fmt(all ? tp / all : NaN));
   }
-  return `| ${kind} | ${want} | ${bad.size} | ${cells.join(' | ')} |`;
+  return `| ${kind} | ${want === '*' ? want : want.join(', ')} | ${bad.size} | ${cells.join(' | ')} |`;
 }
 
 function main(): void {
@@ -149,7 +176,7 @@ function main(): void {
   const t0 = performance.now();
   const lexicon = storyLexicon(stories);
   console.log(`lexicon: ${lexicon.entries.length} stem pairs learned in ${(performance.now() - t0).toFixed(0)} ms`);
-  const corpora = (['number-change', 'number-add', 'name-drop', 'swap'] as Corruption[]).map((kind) => ({ kind, ...corrupt(stories, kind) }));
+  const corpora = (['number-change', 'number-add', 'name-drop', 'swap', 'close-drop'] as Corruption[]).map((kind) => ({ kind, ...corrupt(stories, kind) }));
   const cleanUnits = corrupt(stories, null).units;
   for (const setup of ['plain', 'vocabulary', 'lexicon'] as Setup[]) {
     const clean = run(cleanUnits, setup, lexicon);

@@ -51,8 +51,8 @@ const GLUED_FACTOR: Array<[RegExp, number]> = [[/^(?:bn|b|-?миллиард)/i,
 const CURRENCY_MILLIONS = /[$£€₽]\s?$/;
 /** English `thousand(s)`, `a million` and Russian `тысячи`, `миллион` without a digit: 1000, 10^6 (spelled, so evidence only). */
 const BARE_SCALE: Array<[RegExp, number]> = [
-  [/(?<![\d\p{L}]\s?)(?<!\d\s)(?:thousands?|тысяч\p{L}*)(?!\p{L})/giu, 1e3],
-  [/(?<![\d\p{L}]\s?)(?<!\d\s)(?:millions?|миллион\p{L}*)(?!\p{L})/giu, 1e6],
+  [/(?<!\p{L})(?:thousands?|тысяч\p{L}*)(?!\p{L})/giu, 1e3],
+  [/(?<!\p{L})(?:millions?|миллион\p{L}*)(?!\p{L})/giu, 1e6],
   [/(?<!\p{L})(?:decades?|десятилети\p{L}*|десять\s+лет)(?!\p{L})/giu, 10],
   [/(?<!\p{L})(?:dozens?|дюжин\p{L}*)(?!\p{L})/giu, 12],
   [/(?<!\p{L})(?:сутки|суток|суточн\p{L}*)(?!\p{L})/giu, 24],
@@ -67,11 +67,23 @@ function decades(text: string): NumberMention[] {
   });
 }
 
-/** Spelled amounts without digits (`thousands`, `сутки`, `half`): evidence for a digit on the other side, never required. */
-function bareScales(text: string): NumberMention[] {
-  return BARE_SCALE.flatMap(([pattern, value]) => [...text.matchAll(pattern)].map((m) => ({
-    key: String(value), value, kind: 'number' as const, qualifier: null, spelled: true, start: m.index, end: m.index + m[0].length, raw: m[0],
-  })));
+/**
+ * Words before a scale word that multiply it (`десятки тысяч`, `tens of thousands`, `5 тысяч`):
+ * the amount is then no plain 1000; `свыше тысячи` and `a thousand` are.
+ */
+const MULTIPLIER_BEFORE = /(?:\d|(?<!\p{L})(?:of|tens|hundreds|several|many|few|десятк\p{L}*|сотн\p{L}*|сотен|нескольк\p{L}*|мног\p{L}*))\s*$/iu;
+
+/**
+ * Spelled amounts without digits (`thousands`, `свыше тысячи`, `сутки`, `half`): evidence for a
+ * digit on the other side, never required; none inside a mention of `plain` (`двух тысяч`).
+ */
+function bareScales(text: string, plain: NumberMention[]): NumberMention[] {
+  return BARE_SCALE.flatMap(([pattern, value]) => [...text.matchAll(pattern)]
+    .filter((m) => !plain.some((p) => m.index < p.end && m.index + m[0].length > p.start))
+    .filter((m) => value < 1e3 || !MULTIPLIER_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))
+    .map((m) => ({
+      key: String(value), value, kind: 'number' as const, qualifier: null, spelled: true, start: m.index, end: m.index + m[0].length, raw: m[0],
+    })));
 }
 
 /** `m` with a glued scale applied (`£125m` → 125000000, `25-тысячную` → 25000), else `m`. */
@@ -104,7 +116,7 @@ function mentions(text: string): NumberMention[] {
   const special = [...times(text), ...decades(text)];
   const inSpecial = (m: NumberMention) => special.some((t) => m.start < t.end && m.end > t.start);
   const plain = compoundSpelled(text, extractNumbers(text).filter((m) => !inSpecial(m)).map((m) => gluedScale(text, m)));
-  return [...plain, ...special, ...bareScales(text)].sort((a, b) => a.start - b.start);
+  return [...plain, ...special, ...bareScales(text, plain)].sort((a, b) => a.start - b.start);
 }
 
 /** The keys of the number mentions of `text` (digits, spelled numbers, clock times, decades, dates). */
@@ -187,12 +199,19 @@ const vagueDecade = (m: NumberMention) => /^decade:/.test(m.key) && !/\d{4}/.tes
 
 /** True when `b` on the other side is a counterpart of `a`: same key, or same value of another kind (`5%` ~ `5 п.п.`). */
 function counterpart(a: NumberMention, b: NumberMention): boolean {
-  return a.key === b.key || (a.value === b.value && a.kind !== 'date' && b.kind !== 'date');
+  return a.key === b.key || (a.value === b.value && a.kind !== 'date' && b.kind !== 'date') || inDecade(a, b) || inDecade(b, a);
 }
 
-/** The digit mentions of `mine` that have no counterpart among `theirs`. */
-function unmatched(mine: NumberMention[], theirs: NumberMention[]): NumberMention[] {
-  return mine.filter((m) => !m.spelled && !theirs.some((t) => counterpart(m, t)));
+/** True when `d` is a decade without century (`his 40s`) and `n` a number within it (`40 лет`, `45-летний`). */
+function inDecade(d: NumberMention, n: NumberMention): boolean {
+  if (!vagueDecade(d) || n.kind !== 'number' || !Number.isFinite(n.value)) return false;
+  const start = Number(d.key.slice('decade:'.length));
+  return n.value >= start && n.value < start + 10;
+}
+
+/** The digit mentions of `mine` that have no counterpart among `theirs` (`apart`: pairs that cannot be counterparts). */
+function unmatched(mine: NumberMention[], theirs: NumberMention[], apart: (m: NumberMention, t: NumberMention) => boolean): NumberMention[] {
+  return mine.filter((m) => !m.spelled && !theirs.some((t) => counterpart(m, t) && !apart(m, t)));
 }
 
 /** One mention per key, the first one: a repeated number is one fact. */
@@ -205,8 +224,11 @@ function uniqueByKey(mentions: NumberMention[]): NumberMention[] {
 function differenceFlags(enOnly: NumberMention[], ruOnly: NumberMention[]): Flag[] {
   const flags: Flag[] = [];
   const ruLeft = [...ruOnly];
+  const digits = (m: NumberMention) => m.raw.replace(/\D/g, '');
   for (const e of enOnly) {
-    const i = ruLeft.findIndex((r) => r.kind === e.kind);
+    // Same digits first (`1950` ~ `1950-х`, a year read as a decade), then the same kind in order.
+    const same = ruLeft.findIndex((r) => digits(r) !== '' && digits(r) === digits(e));
+    const i = same >= 0 ? same : ruLeft.findIndex((r) => r.kind === e.kind);
     if (i < 0) {
       flags.push(missing(e, 'ru'));
       continue;
@@ -243,12 +265,68 @@ function qualifierFlags(en: NumberMention[], ru: NumberMention[]): Flag[] {
   return flags;
 }
 
+/**
+ * Plural quantity words (`decades`, `десятки`, `hundreds`, `тысячами`): a vague amount that a
+ * translation may state as a round number (`decades ago` → `более 30 лет назад`), by scale.
+ * Russian `тысячи` is left out: it is also the singular of `свыше тысячи`.
+ */
+const VAGUE_PLURAL: Array<[RegExp, number]> = [
+  [/(?<!\p{L})(?:decades|десятилети[йяи])(?!\p{L})/giu, 10],
+  [/(?<!\p{L})(?:dozens|tens|десятк(?:и|ов|ами))(?!\p{L})/giu, 10],
+  [/(?<!\p{L})(?:hundreds|сотни|сотен|сотнями)(?!\p{L})/giu, 100],
+  [/(?<!\p{L})(?:thousands|тысяч|тысячами)(?!\p{L})/giu, 1e3],
+  [/(?<!\p{L})(?:millions|миллионы|миллионов|миллионами)(?!\p{L})/giu, 1e6],
+];
+/** A scale word after a plural quantity word multiplies it: `tens of thousands`, `сотни тысяч`. */
+const SCALE_AFTER: Array<[RegExp, number]> = [
+  [/^\s+(?:of\s+)?(?:thousands?|тысяч\p{L}*)(?!\p{L})/iu, 1e3],
+  [/^\s+(?:of\s+)?(?:millions?|миллион\p{L}*)(?!\p{L})/iu, 1e6],
+];
+
+/** The plural quantity words of `text` with their scales (`десятки тысяч`: 10000). */
+function vaguePlurals(text: string): Array<{ word: string; scale: number }> {
+  return VAGUE_PLURAL.flatMap(([pattern, scale]) => [...text.matchAll(pattern)].map((m) => {
+    const after = text.slice(m.index + m[0].length);
+    const times = SCALE_AFTER.find(([p]) => p.test(after));
+    return { word: times ? m[0] + (after.match(times[0])?.[0] ?? '') : m[0], scale: scale * (times?.[1] ?? 1) };
+  }));
+}
+
+/** The plural quantity word of `text` that digit mention `m` may state as a round number (a multiple of two or more of its scale), or null. */
+function approximated(m: NumberMention, text: string): string | null {
+  if (m.kind !== 'number' || !Number.isFinite(m.value)) return null;
+  return vaguePlurals(text).find(({ scale }) => m.value % scale === 0 && m.value >= 2 * scale)?.word ?? null;
+}
+
+/** Info notes for digit mentions of `mine` that state a plural quantity word of the other side (`other`) as a round number; the rest are returned. */
+function approximations(mine: NumberMention[], other: string, side: Side): { flags: Flag[]; rest: NumberMention[] } {
+  const flags: Flag[] = [];
+  const rest = mine.filter((m) => {
+    const word = approximated(m, other);
+    if (!word) return true;
+    const otherSide: Side = side === 'en' ? 'ru' : 'en';
+    flags.push({
+      kind: 'number', severity: 'info', message: `${m.raw} in ${LANGUAGE[side]} for "${word}" in ${LANGUAGE[otherSide]}: made precise?`,
+      en: side === 'en' ? [m.raw] : [word], ru: side === 'ru' ? [m.raw] : [word],
+    });
+    return false;
+  });
+  return { flags, rest };
+}
+
 /** Number flags for an aligned English/Russian pair. */
 export function checkNumbers(en: string, ru: string): Flag[] {
   const enM = mentions(en);
   const ruM = mentions(ru);
-  const enOnly = uniqueByKey(unmatched(enM, ruM));
-  const ruOnly = uniqueByKey(unmatched(ruM, enM));
+  // The same figure before units of the two measuring systems (`10 inches`, `10 см`) is no match;
+  // not for temperatures, whose English `degrees` may be either scale.
+  const enUnits = new Map(enM.map((m) => [m, unitOf(en, m, enM)]));
+  const ruUnits = new Map(ruM.map((m) => [m, unitOf(ru, m, ruM)]));
+  const otherSystem = (a: Unit | null | undefined, b: Unit | null | undefined) => !!a && !!b && a.dimension === b.dimension && a.dimension !== 'temperature' && a.imperial !== b.imperial;
+  const enApprox = approximations(uniqueByKey(unmatched(enM, ruM, (e, r) => otherSystem(enUnits.get(e), ruUnits.get(r)))), ru, 'en');
+  const ruApprox = approximations(uniqueByKey(unmatched(ruM, enM, (r, e) => otherSystem(enUnits.get(e), ruUnits.get(r)))), en, 'ru');
+  const enOnly = enApprox.rest;
+  const ruOnly = ruApprox.rest;
   const enConv = enOnly.filter((m) => convertible(en, m, enM) || vagueDecade(m));
   const ruConv = ruOnly.filter((m) => convertible(ru, m, ruM) || vagueDecade(m));
   const flags = differenceFlags(enOnly.filter((m) => !enConv.includes(m)), ruOnly.filter((m) => !ruConv.includes(m)));
@@ -257,7 +335,7 @@ export function checkNumbers(en: string, ru: string): Flag[] {
   const wrong = wrongConversions(enLeft, ruLeft, units.en, units.ru);
   flags.push(...wrong.flags);
   if (wrong.enLeft.length || wrong.ruLeft.length) flags.push(conversionNote(en, ru, wrong.enLeft, wrong.ruLeft));
-  return [...flags, ...qualifierFlags(uniqueByKey(enM), ruM)];
+  return [...flags, ...enApprox.flags, ...ruApprox.flags, ...qualifierFlags(uniqueByKey(enM), ruM)];
 }
 
 type UnitOf = (m: NumberMention) => Unit | null;
