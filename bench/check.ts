@@ -9,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { learnLexicon, type Lexicon } from '../src/align/lexicon.js';
 import { checkUnits, corpusVocabulary, lengthNorm, type AlignedUnit, type CheckKind, type CheckOptions, type Flag } from '../src/check/index.js';
 import { sameName } from '../src/check/names.js';
-import { reviewPunctuation } from '../src/check/punctuation.js';
 import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { knownNames, nameCandidates, words } from '../src/text/tokens.js';
 import { loadNtrex } from './lib/ntrex.js';
@@ -138,12 +137,7 @@ export function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run
   if (setup === 'lexicon') options.lexicon = lexicon;
   const flags = new Map<string, Flag[]>();
   const t0 = performance.now();
-  units.forEach((doc, si) => {
-    // Quotes and brackets reviewed in the document (idempotent: harmless once checkUnits does it).
-    const perUnit = doc.map((): Flag[] => []);
-    for (const r of checkUnits(doc, options)) perUnit[r.index] = r.flags;
-    reviewPunctuation(doc, perUnit).forEach((fs, i) => { if (fs.length) flags.set(`${si}:${doc[i].index}`, fs); });
-  });
+  units.forEach((doc, si) => { for (const r of checkUnits(doc, options)) flags.set(`${si}:${r.index}`, r.flags); });
   return { flags, ms: performance.now() - t0, pairs: units.flat().length };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkNumbers } from '../src/check/numbers.js';
-import { checkPunctuation, documentPunctuation, reviewPunctuation } from '../src/check/punctuation.js';
+import { checkUnits } from '../src/check/index.js';
+import { checkPunctuation, documentPunctuation } from '../src/check/punctuation.js';
 import type { AlignedUnit, Flag } from '../src/check/types.js';
 
 /** Document from [en, ru] pairs. */
@@ -87,13 +88,13 @@ describe('quotes and brackets in a document', () => {
     expect(kinds(checkPunctuation('They met on Saturday (September 29 in Berlin.', 'Они встретились в субботу (29 сентября) в Берлине.'))).toEqual(['brackets']);
   });
 
-  it('replaces stale per-pair flags in a document and is idempotent', () => {
+  it('checkUnits balances a quotation over the document, flags a closing mark dropped on one side, and honours --disable quotes', () => {
     const units = doc(SEED_SPAN);
-    const stale: Flag = { kind: 'quotes', severity: 'warning', message: 'unbalanced " in English only', en: ['"'], ru: [] };
-    const other: Flag = { kind: 'length', severity: 'warning', message: 'x', en: [], ru: [] };
-    const reviewed = reviewPunctuation(units, units.map(() => [other, stale]));
-    expect(reviewed).toEqual(units.map(() => [other]));
-    expect(reviewPunctuation(units, reviewed)).toEqual(reviewed);
+    expect(kinds(checkPunctuation(units[0].en, units[0].ru))).toEqual([]);
+    expect(checkUnits(units).flatMap((r) => kinds(r.flags)).filter((k) => k === 'quotes' || k === 'brackets')).toEqual([]);
+    const broken = units.map((u, i) => (i === 2 ? { ...u, ru: u.ru.replace('”', '') } : u));
+    expect(checkUnits(broken).flatMap((r) => kinds(r.flags))).toContain('quotes');
+    expect(checkUnits(broken, { disabled: ['quotes'] }).flatMap((r) => kinds(r.flags))).not.toContain('quotes');
   });
 
   it('on real stories (NTREX sample), flags most closing » removed from a pair whose both sides quote', () => {

@@ -9,7 +9,7 @@ import { checkNames, nameContext } from './names.js';
 export { corpusVocabulary } from './names.js';
 import { checkNumbers } from './numbers.js';
 import { checkOmissions, checkScore, DEFAULT_MIN_OMISSION_CHARS, DEFAULT_MIN_SCORE } from './omissions.js';
-import { checkPunctuation } from './punctuation.js';
+import { checkPunctuation, documentPunctuation } from './punctuation.js';
 import { checkUntranslated } from './untranslated.js';
 import { checkUrls } from './urls.js';
 import type { AlignedUnit, CheckKind, CheckOptions, Flag, NameContext } from './types.js';
@@ -27,7 +27,10 @@ function enabled(options: CheckOptions, kind: CheckKind): boolean {
   return !options.disabled?.includes(kind);
 }
 
-/** The per-pair checks, with document context for names when there is one. */
+/**
+ * The per-pair checks, with document context for names when there is one. Quotes and brackets
+ * are left to the caller when it reads them over the whole document (`documentPunctuation`).
+ */
 function pairFlags(en: string, ru: string, options: CheckOptions, context?: NameContext): Flag[] {
   if (!en.trim() || !ru.trim()) return [];
   const flags = [
@@ -35,7 +38,7 @@ function pairFlags(en: string, ru: string, options: CheckOptions, context?: Name
     ...checkNames(en, ru, context ?? nameContext(en, ru, options.vocabulary, options.lexicon)),
     ...checkLength(en, ru, options.lengthRatio ?? DEFAULT_LENGTH_NORM, options.lengthZ ?? DEFAULT_LENGTH_Z),
     ...checkUntranslated(en, ru),
-    ...checkPunctuation(en, ru),
+    ...(context ? [] : checkPunctuation(en, ru)),
     ...checkUrls(en, ru),
   ];
   return flags.filter((f) => enabled(options, f.kind));
@@ -51,7 +54,7 @@ export function checkPair(en: string, ru: string, options: CheckOptions = {}): F
 
 /**
  * Flags for all units of one document pair: the per-pair checks with the whole documents as
- * name context, plus omissions/additions and low scores, reviewed in the document
+ * name context, quotes and brackets balanced over the document, plus omissions/additions and low scores, reviewed in the document
  * (`reviewInContext`): a name or number moved to a neighbouring unit is an info note, and a name
  * flag is a warning only on evidence of a real omission or addition (a side shorter than the
  * corpus length norm predicts, or a name the document renders elsewhere). Only units with flags
@@ -60,10 +63,13 @@ export function checkPair(en: string, ru: string, options: CheckOptions = {}): F
 export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Array<{ index: number; flags: Flag[] }> {
   const context = { ...nameContext(units.map((u) => u.en).join('\n'), units.map((u) => u.ru).join('\n'), options.vocabulary, options.lexicon), units };
   const unaligned = checkOmissions(units, options.minOmissionChars ?? DEFAULT_MIN_OMISSION_CHARS);
+  // A quotation or bracket may open in one unit and close in a later one: balanced per document.
+  const punctuation = documentPunctuation(units);
   const perUnit = units.map((u, i) => [
     ...(unaligned.get(i) ?? []),
     ...checkScore(u, options.minScore ?? DEFAULT_MIN_SCORE),
     ...pairFlags(u.en, u.ru, options, context),
+    ...punctuation[i],
   ].filter((f) => enabled(options, f.kind)));
   const reviewed = reviewInContext(units, perUnit, options.lengthRatio ?? DEFAULT_LENGTH_NORM);
   return units.flatMap((u, i) => (reviewed[i].length ? [{ index: u.index, flags: reviewed[i] }] : []));

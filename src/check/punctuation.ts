@@ -6,7 +6,7 @@
  * never balances it nearby; a pair is flagged when one side has such a mark in the unit and the
  * other side does not (both unbalanced is a difference of segmentation, not of translation).
  */
-import type { AlignedUnit, Flag } from './types.js';
+import type { Flag } from './types.js';
 
 type Kind = 'quotes' | 'brackets';
 
@@ -213,12 +213,3 @@ export function checkPunctuation(en: string, ru: string): Flag[] {
   return documentPunctuation([{ en, ru }])[0];
 }
 
-/**
- * `flags` (per unit of `units`, as `checkUnits` builds them) with their 'quotes' and 'brackets'
- * flags replaced by document-level ones (`documentPunctuation`). Idempotent; apply the caller's
- * disabled kinds afterwards.
- */
-export function reviewPunctuation(units: AlignedUnit[], flags: Flag[][]): Flag[][] {
-  const doc = documentPunctuation(units);
-  return flags.map((fs, i) => [...fs.filter((f) => f.kind !== 'quotes' && f.kind !== 'brackets'), ...doc[i]]);
-}
