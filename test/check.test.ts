@@ -403,4 +403,9 @@ describe('name evidence: common words, title words rendered by sound, whole name
     expect(names('They came from Ohio and Mexico City.', 'Они приехали из Огайо и Мехико.')).toEqual([]);
     expect(names('She was a Jew.', 'Она была еврейкой.')).toEqual([]);
   });
+  it('takes США after доллар for the currency, not an added country', () => {
+    const names = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'name').flatMap((f) => [...f.en, ...f.ru]);
+    expect(names('He was fined $2,000.', 'Его оштрафовали на 2 000 долларов США.')).toEqual([]);
+    expect(names('He was fined in Ohio.', 'Его оштрафовали в США.')).toContain('США');
+  });
 });

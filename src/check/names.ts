@@ -204,12 +204,16 @@ function candidates(text: string, known: ReadonlySet<string>, lower: ReadonlySet
     const base = t.text.replace(POSSESSIVE, '');
     const l = base.toLowerCase();
     const name = { text: base, start: t.start, end: t.start + base.length };
+    if (CURRENCY_COUNTRY.test(text.slice(0, t.start))) continue;
     if (ACRONYM.test(base)) out.push(name);
     else if (base.length < MIN_NAME_LETTERS || CLITIC_HOSTS.has(l) || NAME_PARTICLES.has(l)) continue;
     else if ((!TITLE_WORDS.has(l) || renderedTitle(base)) && !lower.has(l) && !/^(?:\p{Lu}\.)+$/u.test(base)) out.push(name);
   }
   return out;
 }
+
+/** A currency just before a word: `долларов США` names the currency (the English `$`), not the country. */
+const CURRENCY_COUNTRY = /(?:доллар\p{L}*|долл\.)\s*$/u;
 
 /** Dotted acronyms (`U.S.`) of `text` as one word each, without dots (`US`), so that `США` can meet them. */
 function dottedAcronyms(text: string): string[] {
