@@ -52,12 +52,15 @@ export function normalize(text: string): string {
     .join('\n');
 }
 
+/** `word` with its Latin look-alike letters in Cyrillic. */
 function toCyrillic(word: string): string {
   return [...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
 }
 
 /** A line with its mixed-script words put in one script (see {@link unifyScript}). */
 function unifyLineScripts(line: string): string {
+  // Most lines are in one script: two regex tests instead of one per character.
+  if (!LATIN_LETTER.test(line) || !CYRILLIC_LETTER.test(line)) return line;
   let latin = 0;
   let cyrillic = 0;
   for (const ch of line) {
