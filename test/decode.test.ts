@@ -49,6 +49,20 @@ describe('decode', () => {
     expectText(utf16(EN, true), EN, 'utf-16be');
   });
 
+  it('keeps UTF-8 with a stray broken byte as UTF-8 (one U+FFFD), not as single-byte mojibake', () => {
+    const broken = Buffer.concat([Buffer.from(RU, 'utf8'), Uint8Array.of(0xd0), Buffer.from(' Конец.', 'utf8')]);
+    const d = decode(broken);
+    expect(d).toEqual({ ok: true, text: `${RU}\ufffd Конец.`, encoding: 'utf-8' });
+    // A Windows-1251 file breaks at every Cyrillic byte when read as UTF-8: still Windows-1251.
+    const plain = RU.replace(/[“”«»–]/g, '"');
+    expectText(singleByteEncoder('windows-1251')(plain), plain, 'windows-1251');
+  });
+
+  it('reads UTF-16 with a BOM and a lone surrogate, replacing it', () => {
+    const bytes = Buffer.concat([Uint8Array.of(0xff, 0xfe), Buffer.from('Lone surrogate ', 'utf16le'), Uint8Array.of(0x00, 0xd8), Buffer.from(' in Moscow talks.', 'utf16le')]);
+    expectText(bytes, 'Lone surrogate \ufffd in Moscow talks.', 'utf-16le');
+  });
+
   it('reads BOM-less UTF-16 of mostly ASCII text', () => {
     expectText(utf16(EN, false).subarray(2), EN, 'utf-16le');
   });

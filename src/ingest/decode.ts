@@ -15,6 +15,12 @@ const MAX_CONTROL_SHARE = 0.01;
 const MIN_UTF16_TEXT_SHARE = 0.95;
 /** Share of odd- (or even-) position NULs that marks BOM-less UTF-16 of mostly ASCII text. */
 const MIN_UTF16_NUL_SHARE = 0.3;
+/**
+ * Undecodable sequences a Unicode file may carry as glitches (a multi-byte character cut by a
+ * scraper, a lone surrogate), per valid non-ASCII character (UTF-8) or per character (with a
+ * BOM). A single-byte file read as UTF-8 breaks at nearly every non-ASCII byte, far above this.
+ */
+const MAX_BROKEN_SHARE = 0.02;
 /** A single-byte guess whose words look this implausible (0..1) is not accepted. */
 const MIN_WORD_PLAUSIBILITY = 0.6;
 /** Bytes looked at to judge binary-ness: enough for a verdict, cheap on huge files. */
@@ -39,7 +45,7 @@ export function decode(bytes: Uint8Array): Decoded {
   const utf16 = guessUtf16WithoutBom(body);
   if (utf16) return finish(utf16.text, utf16.encoding);
   if (looksBinary(body)) return { ok: false, reason: 'binary file' };
-  const utf8 = tryDecode('utf-8', body);
+  const utf8 = tryDecode('utf-8', body) ?? tolerantDecode('utf-8', body, false);
   if (utf8 !== null) return finish(utf8, 'utf-8');
   const single = bestSingleByte(body);
   if (single) return finish(single.text, single.encoding);
@@ -67,6 +73,25 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * Lenient decoding: the text with U+FFFD for undecodable sequences when they are at most
+ * MAX_BROKEN_SHARE of the valid non-ASCII characters (of all characters when `byLength`, for a
+ * file whose BOM already says what it is), else null.
+ */
+function tolerantDecode(encoding: string, bytes: Uint8Array, byLength: boolean): string | null {
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  let broken = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) broken++;
+    else if (c > 0x7f) nonAscii++;
+  }
+  // With a BOM, one glitch is tolerated however short the file.
+  const allowed = byLength ? Math.max(1, MAX_BROKEN_SHARE * text.length) : MAX_BROKEN_SHARE * nonAscii;
+  return broken <= allowed ? text : null;
+}
+
 function decodeWithBom(bytes: Uint8Array): { text: string; encoding: string } | null {
   const boms: Array<[number[], string]> = [
     [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -75,8 +100,9 @@ function decodeWithBom(bytes: Uint8Array): { text: string; encoding: string } | 
   ];
   for (const [mark, encoding] of boms) {
     if (!mark.every((b, i) => bytes[i] === b)) continue;
-    const text = tryDecode(encoding, bytes.subarray(mark.length));
-    // A BOM followed by invalid data is still not text we can trust.
+    const body = bytes.subarray(mark.length);
+    const text = tryDecode(encoding, body) ?? tolerantDecode(encoding, body, true);
+    // A BOM followed by mostly invalid data is still not text we can trust.
     return text === null ? null : { text, encoding };
   }
   return null;
