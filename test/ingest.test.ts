@@ -32,6 +32,20 @@ describe('ingest into the store', () => {
     expect(docs[3].date).toBe('2023-02-20');
   });
 
+  it('reads a page saved as .txt as HTML, and leaves prose that mentions a tag alone', () => {
+    const db = store();
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'page.txt'), '<!DOCTYPE html>\n<html><head><title>Talks - BelTA</title><script>var x = 1;</script></head>\n'
+      + '<body><h1>Lukashenko meets head of Tatarstan</h1><p>Belarus and Russia stake high hopes on cooperation, Aleksandr Lukashenko said in Minsk on 13 April.</p></body></html>\n');
+    fs.writeFileSync(path.join(dir, 'prose.txt'), 'Web pages mark a paragraph with <p> and close it with </p>. Editors rarely see the tags.\n');
+    ingest(db, dir);
+    const [page, prose] = listDocuments(db);
+    expect(page.title).toBe('Lukashenko meets head of Tatarstan');
+    expect(page.text).not.toMatch(/<[a-z!/]/i);
+    expect(page.text).not.toContain('var x');
+    expect(prose.text).toContain('<p> and close it with </p>');
+  });
+
   it('is idempotent: re-ingesting unchanged files changes nothing', () => {
     const db = store();
     const dir = copyData();

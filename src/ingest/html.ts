@@ -36,6 +36,24 @@ const NAMED_ENTITIES: Record<string, string> = {
   frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³', numero: '№',
 };
 
+/** A document that opens as an HTML page (after white space, a BOM or an XML declaration). */
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])/i;
+/** Closing tags of text elements: a page saved under another name has many; prose has none. */
+const CLOSING_TEXT_TAG = /<\/(?:p|div|h[1-6]|li|td|span|a|article|section)\s*>/gi;
+/** Closing tags from which a document without an HTML start is markup. */
+const MIN_CLOSING_TAGS = 3;
+
+/**
+ * True when `text` is an HTML page whatever its file name (`page.txt` saved from a browser or a
+ * scraper): it opens like one, or it has MIN_CLOSING_TAGS closing tags of text elements.
+ */
+export function looksLikeHtml(text: string): boolean {
+  if (HTML_START.test(text)) return true;
+  let n = 0;
+  for (const _ of text.matchAll(CLOSING_TEXT_TAG)) if (++n >= MIN_CLOSING_TAGS) return true;
+  return false;
+}
+
 /** HTML in, plain text out: paragraphs separated by blank lines, `<br>` as a line break. */
 export function htmlToText(html: string): string {
   let text = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ' ');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { clean } from '../ingest/clean.js';
 import { decode } from '../ingest/decode.js';
-import { htmlToText } from '../ingest/html.js';
+import { htmlToText, looksLikeHtml } from '../ingest/html.js';
 import { normalize } from '../ingest/normalize.js';
 import { detectLanguage } from '../lang.js';
 import { ioReason } from '../errors.js';
@@ -37,7 +37,7 @@ export interface IngestSummary {
 export function readDocument(root: string, relPath: string, bytes: Uint8Array, sha256: string): NewDocument | SkippedFile {
   const decoded = decode(bytes);
   if (!decoded.ok) return { path: relPath, reason: decoded.reason };
-  const text = normalize(isHtml(relPath) ? htmlToText(decoded.text) : decoded.text);
+  const text = normalize(isHtml(relPath) || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text);
   const cleaned = clean(text);
   if (cleaned.text.trim() === '') return { path: relPath, reason: 'no text left after cleaning' };
   const guess = detectLanguage(cleaned.text);
