@@ -1,12 +1,12 @@
 /**
- * bench/qa-ingest: NTREX-128 stories wrapped the way real sites and copy-paste deliver them
+ * bench/ingest: NTREX-128 stories wrapped the way real sites and copy-paste deliver them
  * (bylines, datelines, captions, share bars, tag lists, markdown, PDF line breaks, Windows line
  * endings, invisible characters, look-alike letters, …), run through palign's ingest stages
  * (normalize → clean → detectLanguage → segment). Per variant it prints how many gold sentences
  * come out as exactly one segment, how many are lost from the cleaned text, how many injected
  * boilerplate lines are kept, and how often the language is right.
  *
- * `npx tsx bench/qa-ingest.ts [seed]`. Reads ../shared/eval; says so and exits 0 when absent.
+ * `npx tsx bench/ingest.ts [seed]`. Reads ../shared/eval; says so and exits 0 when absent.
  */
 import { clean } from '../src/ingest/clean.js';
 import { normalize } from '../src/ingest/normalize.js';
@@ -284,11 +284,11 @@ function runVariant(variant: Variant, stories: Array<Record<StoryLang, string[]>
 }
 
 function main(): void {
-  const stories = loadNtrex('qa-ingest');
+  const stories = loadNtrex('ingest');
   if (!stories) return;
   const seed = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1);
   const typed = stories as unknown as Array<Record<StoryLang, string[]>>;
-  console.log(`bench/qa-ingest: ${stories.length} NTREX stories, seed ${seed}`);
+  console.log(`bench/ingest: ${stories.length} NTREX stories, seed ${seed}`);
   console.log('| variant | docs | language right | gold sentences | exact segment | lost | boilerplate kept | wrong languages |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const v of VARIANTS.filter((x) => SHOW === undefined || x.name === SHOW)) {

@@ -26,7 +26,7 @@ const keptWith = (line: string, base = EN.text) => {
 };
 const segments = (text: string, lang: Lang) => segment(text, lang).map((s) => s.text);
 
-describe('qa-ingest: a Russian news page copied whole', () => {
+describe('pages: a Russian news page copied whole', () => {
   const article = paragraphsOf(RU.text);
   const page = [
     'Главная » Новости » В мире',
@@ -56,7 +56,7 @@ describe('qa-ingest: a Russian news page copied whole', () => {
   });
 });
 
-describe('qa-ingest: an English wire story', () => {
+describe('pages: an English wire story', () => {
   const [headline, lead, ...rest] = paragraphsOf(EN.text.startsWith(`${EN.title}\n\n`) ? EN.text : `Headline of the day\n\n${EN.text}`);
   it('strips the dateline before the lead, the byline, share bar and wire credits', () => {
     const page = [
@@ -75,7 +75,7 @@ describe('qa-ingest: an English wire story', () => {
   });
 });
 
-describe('qa-ingest: line rules remove boilerplate and keep look-alike sentences', () => {
+describe('pages: line rules remove boilerplate and keep look-alike sentences', () => {
   const removes: Array<[string, string]> = [
     ['breadcrumbs', 'Home > News > World'],
     ['breadcrumbs (two items, home first)', 'Главная / В мире'],
@@ -161,7 +161,7 @@ describe('qa-ingest: line rules remove boilerplate and keep look-alike sentences
   });
 });
 
-describe('qa-ingest: dates', () => {
+describe('pages: dates', () => {
   it('reads dated lines with a lead-in word, a time zone or a British time', () => {
     expect(dateOnlyLine('Last updated on 13 April 2021')).toBe('2021-04-13');
     expect(dateOnlyLine('Updated 14:05 GMT, 13 April 2021')).toBe('2021-04-13');
@@ -172,7 +172,7 @@ describe('qa-ingest: dates', () => {
   });
 });
 
-describe('qa-ingest: markdown exports', () => {
+describe('pages: markdown exports', () => {
   it('removes headings, bold, links and image lines', () => {
     const md = '# Lukashenko meets Minnikhanov\n\n**Belarus and Russia** bet on [industry](https://belta.by/x), he said.\n\n![](https://belta.by/photo.jpg)\n\n> A quoted line.';
     const out = stripMarkdown(md);
@@ -193,7 +193,7 @@ describe('qa-ingest: markdown exports', () => {
   });
 });
 
-describe('qa-ingest: text pasted from PDF', () => {
+describe('pages: text pasted from PDF', () => {
   it('joins words hyphenated across line breaks, keeps compounds and names', () => {
     const forms = wordForms('');
     expect(joinHyphenated('зреет недоволь-', 'ство предложением', forms)).toBe('зреет недовольство предложением');
@@ -221,7 +221,7 @@ describe('qa-ingest: text pasted from PDF', () => {
   });
 });
 
-describe('qa-ingest: look-alike letters', () => {
+describe('pages: look-alike letters', () => {
   it('puts mixed-script words in the script of their line', () => {
     expect(normalize('Mосква и CШA, сказал он c улыбкой o 5 странах.')).toBe('Москва и США, сказал он с улыбкой о 5 странах.');
     expect(normalize('Мoscow and Lоndon')).toBe('Moscow and London');
@@ -233,7 +233,7 @@ describe('qa-ingest: look-alike letters', () => {
   });
 });
 
-describe('qa-ingest: segmentation', () => {
+describe('pages: segmentation', () => {
   it('leaves list bullets out of segments, keeps dialogue dashes', () => {
     expect(segments('- The plant will open in May.\n• Кто заплатит? Никто.', 'ru')).toEqual(['The plant will open in May.', 'Кто заплатит?', 'Никто.']);
     expect(segments('— Вы довольны? — Да.', 'ru')).toEqual(['— Вы довольны?', '— Да.']);
@@ -247,7 +247,7 @@ describe('qa-ingest: segmentation', () => {
   });
 });
 
-describe('qa-ingest: language of short texts', () => {
+describe('pages: language of short texts', () => {
   const cases: Array<[string, Lang]> = [
     ['Вони сказали, що справа закрита.', 'uk'],
     ['Я незабаром буду з тобою.', 'uk'],
