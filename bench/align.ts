@@ -95,6 +95,59 @@ export function scramble(story: Story, others: Story[], rand: () => number): Scr
   return { src, tgt, gold, boilerSrc, boilerTgt };
 }
 
+/** Share of stories whose Russian side gets a moved block (an editor's reordering). */
+const MOVE_RATE = 0.3;
+/** Sentences in a moved block, and how many sentences it is moved past (both inclusive). */
+const MOVE_BLOCK: [number, number] = [1, 3];
+const MOVE_DISTANCE: [number, number] = [2, 6];
+
+/** A random whole number in [lo, hi]. */
+function between([lo, hi]: [number, number], rand: () => number): number {
+  return lo + Math.floor(rand() * (hi - lo + 1));
+}
+
+/**
+ * The scrambled story with, on the target side, one block of MOVE_BLOCK consecutive sentences
+ * moved past MOVE_DISTANCE sentences (earlier or later), or null when the body has no room.
+ * Blocks and insertion points are whole gold beads of the body (no boilerplate), so every gold
+ * bead keeps consecutive target indices; gold links and boilerplate marks move with the text.
+ */
+export function moveBlock(doc: Scrambled, rand: () => number): Scrambled | null {
+  // Target units in target order: the target sentences of one gold bead each.
+  const units = doc.gold.filter((g) => g.tgt.length > 0).map((g) => g.tgt).sort((a, b) => a[0] - b[0]);
+  const body = units.map((u) => !u.some((k) => doc.boilerTgt.has(k)));
+  const want = between(MOVE_BLOCK, rand);
+  const start = Math.floor(rand() * units.length);
+  let end = start;
+  let size = 0;
+  while (end < units.length && body[end] && size + units[end].length <= want) size += units[end++].length;
+  if (size === 0) return null;
+  const distance = between(MOVE_DISTANCE, rand);
+  const later = rand() < 0.5;
+  for (const dir of later ? [1, -1] : [-1, 1]) {
+    // Insert after passing `distance` sentences of body units on the chosen side.
+    let at = dir > 0 ? end : start;
+    let passed = 0;
+    while (passed < distance) {
+      const next = dir > 0 ? at : at - 1;
+      if (next < 0 || next >= units.length || !body[next]) break;
+      passed += units[next].length;
+      at += dir;
+    }
+    if (passed < distance) continue;
+    const block = units.slice(start, end);
+    const rest = [...units.slice(0, start), ...units.slice(end)];
+    const insertAt = dir > 0 ? at - block.length : at;
+    const order = [...rest.slice(0, insertAt), ...block, ...rest.slice(insertAt)].flat();
+    const newIndex = new Map(order.map((old, k) => [old, k]));
+    const tgt = order.map((old) => doc.tgt[old]);
+    const gold = doc.gold.map((g) => ({ src: g.src, tgt: g.tgt.map((k) => newIndex.get(k) as number) }));
+    const boilerTgt = new Set([...doc.boilerTgt].map((k) => newIndex.get(k) as number));
+    return { src: doc.src, tgt, gold, boilerSrc: doc.boilerSrc, boilerTgt };
+  }
+  return null;
+}
+
 /** Boilerplate lines that ended up in a bead with something on the other side. */
 function boilerAligned(doc: Scrambled, beads: Bead[]): number {
   let count = 0;
@@ -121,6 +174,31 @@ function benchScrambled(stories: Story[], from: number, to: number, label: strin
     const s = scoreAlignment(docs.map((d) => d.gold), aligned);
     const boiler = docs.reduce((n, d, i) => n + boilerAligned(d, aligned[i]), 0);
     console.log(`| NTREX scrambled ${label} | ${name} | ${f(s.links.f1)} | ${f(s.strict.f1)} | ${f(s.lax.f1)} | ${boiler}/${boilerTotal} | ${ms.toFixed(0)} ms |`);
+  }
+}
+
+/**
+ * (1c) As (1), then MOVE_RATE of the stories get a target block moved (`moveBlock`, its own
+ * random stream so the scramble is the same as in (1)): link P/R/F1 and boilerplate aligned.
+ */
+function benchMoved(stories: Story[], from: number, to: number, label: string, seed: number): void {
+  const rand = rng(seed);
+  const moves = rng(seed + 1000);
+  let moved = 0;
+  const docs = stories.slice(from, to).map((s) => scramble(s, stories.filter((o) => o !== s), rand)).map((d) => {
+    if (moves() >= MOVE_RATE) return d;
+    const m = moveBlock(d, moves);
+    if (m) moved++;
+    return m ?? d;
+  });
+  const boilerTotal = docs.reduce((n, d) => n + d.boilerSrc.size + d.boilerTgt.size, 0);
+  for (const [name, crossing] of [['full, monotone (crossing off)', false], ['full (2 passes, crossing pairs)', true]] as const) {
+    const t0 = performance.now();
+    const aligned = alignCorpus(docs, { crossing }).beads;
+    const ms = performance.now() - t0;
+    const s = scoreAlignment(docs.map((d) => d.gold), aligned);
+    const boiler = docs.reduce((n, d, i) => n + boilerAligned(d, aligned[i]), 0);
+    console.log(`| NTREX scrambled ${label}, ${moved} stories with a moved RU block | ${name} | ${f(s.links.precision)} / ${f(s.links.recall)} / ${f(s.links.f1)} | ${f(s.strict.f1)} | ${f(s.lax.f1)} | ${boiler}/${boilerTotal} | ${ms.toFixed(0)} ms |`);
   }
 }
 
@@ -217,6 +295,11 @@ export function main(): void {
   benchScrambled(stories, 40, stories.length, 'stories 40–122 (held out)', 2);
   benchScrambled(stories, 0, stories.length, 'all 123 stories', 3);
   benchOnePairAtATime(stories, 7);
+  console.log('\n| data | configuration | link P / R / F1 | strict F1 | lax F1 | boilerplate aligned | time |');
+  console.log('|---|---|---|---|---|---|---|');
+  benchMoved(stories, 0, 40, 'stories 0–39 (test fixture)', 1);
+  benchMoved(stories, 40, stories.length, 'stories 40–122 (held out)', 2);
+  benchMoved(stories, 0, stories.length, 'all 123 stories', 3);
   console.log('\n| data | configuration | strict P / R / F1 | lax F1 | link F1 |');
   console.log('|---|---|---|---|---|');
   benchTextBerg();

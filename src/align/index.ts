@@ -11,6 +11,7 @@ import { learnLexicon, mergeLexicons, type Lexicon } from './lexicon.js';
 import { dropEdgeBeads, placeGaps } from './gaps.js';
 import { corpusFurniture, type FurnitureFlags } from './furniture.js';
 import { cognateAnchors, withCognateAnchors } from './cognates.js';
+import { crossingBeads, type CrossingOptions } from './crossing.js';
 import { BeadScorer, CoarseScorer, GAP_EXTEND_DISCOUNT, evidenceLogit, evidenceScore, pathScores, type BeadEvidence } from './score.js';
 
 export { estimateLengthModel, refineLengthModel, lengthCost, DEFAULT_LENGTH_MODEL, type LengthModel } from './length.js';
@@ -19,6 +20,7 @@ export { buildFeatures, type PairFeatures, type SideFeatures, type AnchorOptions
 export { BeadScorer, CoarseScorer, beadCost, evidenceScore, evidenceLogit, pathScores, SKIP_COST, GAP_EXTEND_DISCOUNT, type BeadEvidence, type CostFunction } from './score.js';
 export type { Shape } from './dp.js';
 export { corpusFurniture, repeatedLines, type FurnitureFlags } from './furniture.js';
+export { crossingBeads, type CrossingOptions, type CrossEvidence, type CrossEvidenceFn } from './crossing.js';
 
 export interface AlignOptions {
   /** Allowed bead shapes [source count, target count]; must include 0-1 and 1-0. */
@@ -34,6 +36,13 @@ export interface AlignOptions {
    * furniture evidence; `alignCorpus` works it out from its documents, see `corpusFurniture`).
    */
   furniture?: FurnitureFlags;
+  /**
+   * Pair skipped sentences that translate each other across the monotone path (a moved quote
+   * or paragraph; see crossing.ts): true or thresholds. Off by default here (no lexicon, the
+   * evidence is thin); `alignCorpus` turns it on for its second pass. The beads then stay in
+   * source order but their target indices need not ascend.
+   */
+  crossing?: boolean | CrossingOptions;
 }
 
 export interface CorpusOptions {
@@ -42,6 +51,8 @@ export interface CorpusOptions {
   beads?: Shape[];
   /** False: length only in both passes and no lexicon learned. */
   anchors?: boolean;
+  /** Crossing pairs in the second pass (see `AlignOptions.crossing`); default true, never in length-only mode. */
+  crossing?: boolean | CrossingOptions;
 }
 
 /** What `alignCorpus` learned and produced: beads per document pair, the lexicon and length model of pass 2. */
@@ -85,7 +96,10 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-/** Aligns the sentences of a document pair; every sentence is in exactly one bead, in order. */
+/**
+ * Aligns the sentences of a document pair; every sentence is in exactly one bead. Beads come in
+ * source order; target indices ascend too unless `options.crossing` added a crossing bead.
+ */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
   return align(src, tgt, options, true);
 }
@@ -106,7 +120,39 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
     ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart, onSrc ? src : tgt))
     : placed;
-  return pathToBeads(trimmed, scorer, context);
+  const beads = pathToBeads(trimmed, scorer, context);
+  if (!options.crossing || options.anchors === false) return beads;
+  return [...withCrossing(beads, src, tgt, scorer, furniture, options.crossing === true ? {} : options.crossing)];
+}
+
+/**
+ * `beads` with crossing pairs of skipped sentences (crossing.ts), judged by the aligner's own
+ * evidence. Never paired: furniture lines, and lines without terminal punctuation among the skips
+ * at either end of a side (menus, datelines, other stories' headlines, what `dropEdgeBeads` cut).
+ */
+function withCrossing(beads: Bead[], src: string[], tgt: string[], scorer: BeadScorer, furniture: FurnitureFlags | undefined, options: CrossingOptions): readonly Bead[] {
+  const [srcLo, srcHi] = alignedSpan(beads, 'src', src.length);
+  const [tgtLo, tgtHi] = alignedSpan(beads, 'tgt', tgt.length);
+  const excluded = (side: string[], flags: Uint8Array | undefined, lo: number, hi: number) => (x: number) =>
+    flags?.[x] === 1 || ((x < lo || x >= hi) && !ENDS_SENTENCE.test(side[x]));
+  const evidence = (i0: number, i1: number, k0: number, k1: number) => {
+    const e = scorer.evidence(i0, i1, k0, k1);
+    const gain = scorer.skipCost(i0, i1, k0, k1) - scorer.cost(i0, i1, k0, k1);
+    return { gain, logit: evidenceLogit(e, i1 - i0, k1 - k0, scorer.model), matched: e.matched };
+  };
+  return crossingBeads(beads, src.length, tgt.length, evidence, excluded(src, furniture?.src, srcLo, srcHi), excluded(tgt, furniture?.tgt, tgtLo, tgtHi), options);
+}
+
+/** [first, last + 1) of the sentences of one side in aligned beads; [count, count) when none. */
+function alignedSpan(beads: readonly Bead[], side: 'src' | 'tgt', count: number): [number, number] {
+  let lo = count;
+  let hi = 0;
+  for (const b of beads) {
+    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    lo = Math.min(lo, b[side][0]);
+    hi = Math.max(hi, b[side][b[side].length - 1] + 1);
+  }
+  return lo < hi ? [lo, hi] : [count, count];
 }
 
 /**
@@ -236,6 +282,7 @@ export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, optio
     ? undefined
     : learnLexicon(docs.map((d, i) => ({ ...d, beads: first[i] })));
   const lexicon = mergeLexicons(learned, options.dictionary);
-  const beads = docs.map((d, i) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon, furniture: furniture?.[i] }));
+  const crossing = options.crossing ?? true;
+  const beads = docs.map((d, i) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon, furniture: furniture?.[i], crossing }));
   return { beads, lexicon, lengthModel: model };
 }
