@@ -97,6 +97,20 @@ describe('quotes and brackets in a document', () => {
     expect(checkUnits(broken, { disabled: ['quotes'] }).flatMap((r) => kinds(r.flags))).not.toContain('quotes');
   });
 
+  it('reads the Russian side in Russian document order when units carry it (a moved paragraph recovered)', () => {
+    // Russian sentences 1 and 2 swapped by the alignment: unit 1 holds Russian 2, unit 2 holds Russian 1.
+    const units = doc([
+      ['He spoke first.', 'Он выступил первым.'],
+      ['"We will win," he said.', 'Мы победим», — сказал он.'],
+      ['Then the crowd cheered.', '«Толпа зааплодировала.'],
+    ]).map((u, i) => ({ ...u, ruOrder: [0, 2, 1][i] }));
+    expect(units.map((u) => u.ruOrder)).toEqual([0, 2, 1]);
+    const withOrder = checkUnits(units).flatMap((r) => kinds(r.flags));
+    const withoutOrder = checkUnits(units.map(({ ruOrder: _, ...u }) => u)).flatMap((r) => kinds(r.flags));
+    expect(withoutOrder).toContain('quotes');
+    expect(withOrder).not.toContain('quotes');
+  });
+
   it('on real stories (NTREX sample), flags most closing » removed from a pair whose both sides quote', () => {
     const stories = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean)
       .map((l) => JSON.parse(l) as { en: string[]; ru: string[] });

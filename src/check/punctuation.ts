@@ -200,12 +200,28 @@ function pairFlag(kind: Kind, en: Mark[], ru: Mark[]): Flag[] {
  * 'quotes' and 'brackets' flags for each unit of a document, each side read as one stream so
  * that a quotation or bracket spanning units is balanced; units with an empty side get none.
  */
-export function documentPunctuation(units: ReadonlyArray<{ en: string; ru: string }>): Flag[][] {
+export function documentPunctuation(units: ReadonlyArray<{ en: string; ru: string; ruOrder?: number }>): Flag[][] {
   const enMarks = unbalanced(units.map((u) => u.en));
-  const ruMarks = unbalanced(units.map((u) => u.ru));
+  // A unit recovered across the alignment path (a moved paragraph) holds Russian from another
+  // place: the Russian stream is read in the Russian document's order when the units say it.
+  const order = units.every((u) => !u.ru.trim() || u.ruOrder !== undefined)
+    ? units.map((_, i) => i).sort((a, b) => (units[a].ruOrder ?? a) - (units[b].ruOrder ?? b)) : undefined;
+  const ruMarks = order ? inUnitOrder(unbalanced(order.map((i) => units[i].ru)), order) : unbalanced(units.map((u) => u.ru));
   const en = relocate(enMarks.loose, ruMarks.all);
   const ru = relocate(ruMarks.loose, enMarks.all);
   return units.map((u, i) => (!u.en.trim() || !u.ru.trim() ? [] : [...pairFlag('quotes', en[i], ru[i]), ...pairFlag('brackets', en[i], ru[i])]));
+}
+
+/** Marks found over texts taken in `order` (position → unit), indexed by unit again. */
+function inUnitOrder(marks: { all: Mark[][]; loose: Mark[][] }, order: number[]): { all: Mark[][]; loose: Mark[][] } {
+  const fix = (m: Mark): Mark => ({ ...m, unit: order[m.unit], partner: m.partner === undefined ? undefined : order[m.partner] });
+  const all: Mark[][] = order.map(() => []);
+  const loose: Mark[][] = order.map(() => []);
+  order.forEach((unit, p) => {
+    all[unit] = marks.all[p].map(fix);
+    loose[unit] = marks.loose[p].map(fix);
+  });
+  return { all, loose };
 }
 
 /** 'quotes' and 'brackets' flags for a single pair, read as a document of one unit. */

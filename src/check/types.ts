@@ -41,6 +41,11 @@ export interface AlignedUnit {
   score: number;
   /** Bead shape, `1-1`, `1-2`, `1-0`, `0-1`... */
   bead: string;
+  /**
+   * Position of the unit's first Russian sentence in its document, when known: units follow the
+   * English order, and a sentence pair recovered across the path (a moved paragraph) breaks the Russian one.
+   */
+  ruOrder?: number;
 }
 
 /** Log-length-ratio norm of a corpus: mean and spread of log(len(ru) / len(en)). */
