@@ -35,3 +35,15 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
     },
   };
 }
+
+/**
+ * A one-off status line `label  detail` for work that cannot count its steps (matching, the
+ * alignment search), so the terminal does not sit silent for minutes; `done()` clears it.
+ * Silent when the stream is not a terminal.
+ */
+export function status(label: string, detail: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return SILENT;
+  const width = stream.columns || DEFAULT_COLUMNS;
+  stream.write(`\r\x1b[K${`${label}  ${detail}`.slice(0, width - 1)}`);
+  return { tick() {}, done: () => stream.write('\r\x1b[K') };
+}

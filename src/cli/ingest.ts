@@ -5,7 +5,7 @@ import { checkDocumentFolder } from '../pipeline/files.js';
 import { counts, out, reportSkipped, withDb, type Global } from './io.js';
 
 function ingestLine(s: IngestSummary): string {
-  return `ingested ${s.files} files from ${s.root}: ${s.added} new, ${s.updated} changed, ${s.unchanged} unchanged, ${s.removed} removed, ${s.skipped.length} skipped; documents by language: ${counts(s.languages)}`;
+  return `ingested ${s.files} files from ${s.root}: ${s.added} new, ${s.updated} changed, ${s.unchanged} unchanged, ${s.renamed} renamed, ${s.removed} removed, ${s.skipped.length} skipped; documents by language: ${counts(s.languages)}`;
 }
 
 

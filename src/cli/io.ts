@@ -107,6 +107,26 @@ export function counts(record: Record<string, number>): string {
   return Object.entries(record).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 }
 
+/**
+ * "; 5 renamed, 3 removed" for the run summary's documents line: what changed in the folder besides
+ * new and edited files, said only when something did, so an ordinary run's line stays short.
+ */
+export function goneOrMoved(s: { renamed: number; removed: number }): string {
+  const parts = [s.renamed > 0 ? `${s.renamed} renamed` : '', s.removed > 0 ? `${s.removed} removed` : ''].filter(Boolean);
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
+/** Copies named in a summary line; the rest are counted (`palign match --explain` lists every one). */
+const SHOWN_DUPLICATES = 3;
+
+/** "2 documents repeat another's text and are not paired again: b.txt = a.txt, …" */
+export function duplicatesLine(copies: ReadonlyArray<{ path: string; sameAs: string }>): string {
+  const shown = copies.slice(0, SHOWN_DUPLICATES).map((c) => `${c.path} = ${c.sameAs}`);
+  const more = copies.length > SHOWN_DUPLICATES ? `, and ${copies.length - SHOWN_DUPLICATES} more` : '';
+  const noun = copies.length === 1 ? 'document repeats' : 'documents repeat';
+  return `${copies.length} ${noun} another's text and ${copies.length === 1 ? 'is' : 'are'} not paired again: ${shown.join(', ')}${more}`;
+}
+
 export function terminalWidth(): number {
   return Math.max(60, Math.min(process.stdout.columns ?? 120, 200));
 }

@@ -4,7 +4,7 @@ import { readDictionary } from '../pipeline/align.js';
 import { run } from '../pipeline/run.js';
 import { checkOutputFile } from '../pipeline/export.js';
 import { checkDocumentFolder } from '../pipeline/files.js';
-import { counts, out, reportSkipped, withDb, type Global } from './io.js';
+import { counts, duplicatesLine, goneOrMoved, out, reportSkipped, withDb, type Global } from './io.js';
 
 export function runCommand(cli: Argv<Global>): void {
   cli.command(
@@ -20,8 +20,9 @@ export function runCommand(cli: Argv<Global>): void {
       const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx }), 'create');
       reportSkipped(summary.ingest);
       if (args.json) return out(JSON.stringify(summary));
-      out(`documents   ${summary.ingest.files} files (${summary.ingest.added} new, ${summary.ingest.updated} changed, ${summary.ingest.unchanged} unchanged, ${summary.ingest.skipped.length} skipped): ${counts(summary.ingest.languages)}`);
+      out(`documents   ${summary.ingest.files} files (${summary.ingest.added} new, ${summary.ingest.updated} changed, ${summary.ingest.unchanged} unchanged, ${summary.ingest.skipped.length} skipped${goneOrMoved(summary.ingest)}): ${counts(summary.ingest.languages)}`);
       out(`pairs       ${summary.match.pairs} English–Russian document pairs (${summary.match.english} en, ${summary.match.russian} ru documents)`);
+      if (summary.match.duplicates.length > 0) out(`duplicates  ${duplicatesLine(summary.match.duplicates)}`);
       out(`aligned     ${summary.align.aligned} pairs aligned now, ${summary.align.units} units${summary.align.units ? ` (${counts(summary.align.beads)})` : ''}`);
       out(`flagged     ${summary.check.flagged} units with discrepancies`);
       out(`database    ${summary.db}`);

@@ -16,6 +16,7 @@ export type { MatchDoc } from './evidence.js';
 export { DEFAULT_THRESHOLD, type Candidate } from './assign.js';
 export { lexiconLookup, stemLexiconOf, learnStemLexicon, type StemLexicon } from './bootstrap.js';
 export { explainDocument, type Explanation } from './explain.js';
+export { findDuplicates, type DuplicateCandidate } from './duplicates.js';
 export { verifyPair, sentenceFeatures, type Verification, type SentenceFeatures } from './verify.js';
 
 /** Pairs scoring less than threshold + this are "thin" and must beat their runner-up... */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { alignCorpus, mergeLexicons, parseDictionary, type Lexicon } from '../align/index.js';
 import { ioError, PalignError } from '../errors.js';
-import { progress } from '../progress.js';
+import { progress, status } from '../progress.js';
 import { segment } from '../segment.js';
 import { getDocument } from '../store/documents.js';
 import { getMeta, setMeta } from '../store/meta.js';
@@ -59,22 +59,25 @@ function segmentPair(db: Db, pair: StoredPair): Pending {
  * learned over all of them together, so they are stored together, lexicon and every pair in one
  * transaction: a run killed half-way leaves none of it, and the next run aligns the same set of
  * pairs the same way. (Committing pair by pair, a re-run aligned the rest with the first part's
- * lexicon and got a different alignment and lexicon from a clean run.)
+ * lexicon and got a different alignment and lexicon from a clean run.) With `learn: false` the
+ * stored lexicon is used but not added to.
  */
-export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon } = {}): AlignSummary {
+export function align(db: Db, options: { force?: boolean; dictionary?: Lexicon; learn?: boolean } = {}): AlignSummary {
   const pairs = listPairs(db);
   const todo = pairs.filter((p) => options.force || !p.aligned).map((p) => segmentPair(db, p));
   if (todo.length === 0) return { pairs: pairs.length, aligned: 0, units: 0, beads: {} };
   // What earlier runs learned still holds: pairs aligned now start from it (and the user's entries).
   const known = storedLexicon(db);
+  const searching = status('align', `${todo.length} document pair${todo.length === 1 ? '' : 's'}: aligning sentences…`);
   const { beads: results, lexicon } = alignCorpus(
     todo.map((t) => ({ src: t.en.map((s) => s.text), tgt: t.ru.map((s) => s.text) })),
     { dictionary: known || options.dictionary ? mergeLexicons(known, options.dictionary) : undefined },
   );
+  searching.done();
   const summary: AlignSummary = { pairs: pairs.length, aligned: todo.length, units: 0, beads: {} };
   const bar = progress('align', todo.length);
   db.transaction(() => {
-    setMeta(db, LEXICON_KEY, mergeLexicons(known, lexicon));
+    if (options.learn !== false) setMeta(db, LEXICON_KEY, mergeLexicons(known, lexicon));
     todo.forEach((t, i) => {
       bar.tick(t.pair.enPath);
       putAlignment(db, t.pair, t.en, t.ru, results[i]);

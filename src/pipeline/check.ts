@@ -24,19 +24,20 @@ export function toAlignedUnits(units: readonly Unit[]): AlignedUnit[] {
  */
 export function check(db: Db, options: CheckOptions & { force?: boolean } = {}): CheckSummary {
   const pairs = listPairs(db).filter((p) => p.aligned);
+  const todo = pairs.filter((p) => options.force || !p.checked);
+  if (todo.length === 0) return { pairs: 0, units: 0, ...storedFlagCounts(db) };
   // Corpus-level evidence: the length norm, the words each side writes in lower case (so a
   // title-cased common word is not taken for a name) and the lexicon alignment learned.
   const corpus = db.prepare(`SELECT en_text AS en, ru_text AS ru FROM units WHERE en_text <> '' AND ru_text <> ''`).all() as Array<{ en: string; ru: string }>;
   const corpusOptions: CheckOptions = { lengthRatio: lengthNorm(corpus), vocabulary: corpusVocabulary(corpus), lexicon: storedLexicon(db) };
   const summary: CheckSummary = { pairs: 0, units: 0, flagged: 0, flags: {} };
-  const bar = progress('check', pairs.length);
+  const bar = progress('check', todo.length);
   const store = db.transaction((pairId: number, flagged: Array<{ index: number; flags: Flag[] }>) => {
     putFlags(db, pairId, flagged.flatMap(({ index, flags }) => flags.map((f) => ({ ...f, unitIdx: index }))));
     markChecked(db, pairId);
   });
-  for (const pair of pairs) {
+  for (const pair of todo) {
     bar.tick(pair.enPath);
-    if (pair.checked && !options.force) continue;
     const units = toAlignedUnits(listUnits(db, pair.id));
     const flagged = checkUnits(units, { ...corpusOptions, ...options });
     store(pair.id, flagged);
@@ -44,10 +45,15 @@ export function check(db: Db, options: CheckOptions & { force?: boolean } = {}):
     summary.units += units.length;
   }
   bar.done();
-  const rows = db.prepare(`SELECT kind, count(*) AS n, count(DISTINCT unit_id) AS units FROM flags GROUP BY kind`).all() as Array<{ kind: string; n: number }>;
-  for (const r of rows) summary.flags[r.kind] = r.n;
-  summary.flagged = (db.prepare(`SELECT count(DISTINCT unit_id) AS n FROM flags`).get() as { n: number }).n;
-  return summary;
+  return { ...summary, ...storedFlagCounts(db) };
+}
+
+/** The stored flags: units flagged and flags per kind, over the whole corpus. */
+function storedFlagCounts(db: Db): Pick<CheckSummary, 'flagged' | 'flags'> {
+  const rows = db.prepare(`SELECT kind, count(*) AS n FROM flags GROUP BY kind`).all() as Array<{ kind: string; n: number }>;
+  const flags: Record<string, number> = {};
+  for (const r of rows) flags[r.kind] = r.n;
+  return { flagged: (db.prepare(`SELECT count(DISTINCT unit_id) AS n FROM flags`).get() as { n: number }).n, flags };
 }
 
 /** The HTML report of every aligned pair: units side by side, flags of `least` severity or more highlighted. */

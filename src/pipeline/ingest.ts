@@ -9,7 +9,7 @@ import { normalize } from '../ingest/normalize.js';
 import { detectLanguage } from '../lang.js';
 import { ioReason } from '../errors.js';
 import { progress } from '../progress.js';
-import { putDocument, removeMissing, storedHashes, type NewDocument } from '../store/documents.js';
+import { putDocument, removeMissing, renameDocument, storedHashes, type NewDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import type { Lang } from '../types.js';
 import { canonicalFolder, isHtml, listFiles } from './files.js';
@@ -28,6 +28,8 @@ export interface IngestSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Files found under a new path with the bytes of a stored document whose file is gone: moved, not re-read. */
+  renamed: number;
   removed: number;
   skipped: SkippedFile[];
   languages: Partial<Record<Lang, number>>;
@@ -56,12 +58,30 @@ export function readDocument(root: string, relPath: string, bytes: Uint8Array, s
   };
 }
 
-/** Ingests every document under `dir`; unchanged files are not read twice. */
+/**
+ * The stored paths whose files are no longer listed, by content hash: where a file found under a
+ * new path may have come from. A hash shared by several gone files lists them in path order.
+ */
+function vanishedByHash(known: ReadonlyMap<string, string>, listed: readonly string[]): Map<string, string[]> {
+  const present = new Set(listed);
+  const out = new Map<string, string[]>();
+  for (const [rel, sha256] of [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (present.has(rel)) continue;
+    out.set(sha256, [...(out.get(sha256) ?? []), rel]);
+  }
+  return out;
+}
+
+/**
+ * Ingests every document under `dir`; unchanged files are not read twice, and a file that was
+ * only renamed or moved keeps its stored document (and so its pair and alignment).
+ */
 export function ingest(db: Db, dir: string): IngestSummary {
   const root = canonicalFolder(dir);
   const files = listFiles(root);
   const known = storedHashes(db, root);
-  const summary: IngestSummary = { root, files: files.length, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], languages: {} };
+  const vanished = vanishedByHash(known, files);
+  const summary: IngestSummary = { root, files: files.length, added: 0, updated: 0, unchanged: 0, renamed: 0, removed: 0, skipped: [], languages: {} };
   const present = new Set<string>();
   const bar = progress('ingest', files.length);
   const store = db.transaction((batch: NewDocument[]) => {
@@ -82,6 +102,13 @@ export function ingest(db: Db, dir: string): IngestSummary {
     if (before === sha256) {
       present.add(rel);
       summary.unchanged++;
+      continue;
+    }
+    const movedFrom = before === undefined ? vanished.get(sha256)?.shift() : undefined;
+    if (movedFrom !== undefined) {
+      db.transaction(() => renameDocument(db, root, movedFrom, rel))();
+      present.add(rel);
+      summary.renamed++;
       continue;
     }
     const doc = readDocument(root, rel, bytes, sha256);

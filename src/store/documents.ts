@@ -71,6 +71,19 @@ export function putDocument(db: Db, doc: NewDocument): number {
   return Number(result.lastInsertRowid);
 }
 
+/**
+ * Moves the document stored at `from` to `to` (a file renamed or moved with its bytes unchanged):
+ * it keeps its id, so its pair, alignment and flags stay, and the user's pair/unpair decisions,
+ * kept by path, follow it.
+ */
+export function renameDocument(db: Db, root: string, from: string, to: string): void {
+  db.prepare(`UPDATE documents SET path = ? WHERE root = ? AND path = ?`).run(to, root, from);
+  db.prepare(`UPDATE manual_pairs SET en_path = ? WHERE en_path = ?`).run(to, from);
+  db.prepare(`UPDATE manual_pairs SET ru_path = ? WHERE ru_path = ?`).run(to, from);
+  db.prepare(`UPDATE OR IGNORE unpaired SET path = ? WHERE path = ?`).run(to, from);
+  db.prepare(`DELETE FROM unpaired WHERE path = ?`).run(from);
+}
+
 /** Removes the documents of `root` whose paths are not in `keep` (files deleted since the last ingest). */
 export function removeMissing(db: Db, root: string, keep: ReadonlySet<string>): number {
   const del = db.prepare(`DELETE FROM documents WHERE root = ? AND path = ?`);
