@@ -1,6 +1,9 @@
 /**
  * Language identification accuracy and speed on NTREX-128 (EN/RU/BE/UK, 123 parallel stories)
  * and on the Textberg DE/FR dev set (must come out `und`).
+ * Also one-line documents: each story's headline (line 0) and every sentence alone, per language,
+ * with how many Belarusian/Ukrainian texts come out Russian; and Textberg lines one by one (how many
+ * German/French lines come out English).
  * Run: npx tsx bench/lang.ts   (reads ../shared/eval; exits 0 with a message when it is absent)
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +11,7 @@ import { resolve } from 'node:path';
 import { detectLanguage } from '../src/lang.js';
 import type { Lang } from '../src/types.js';
 import { loadNtrex, SHARED_EVAL } from './lib/ntrex.js';
+import type { Story } from './lib/match-corpus.js';
 
 const TEXTBERG = resolve(SHARED_EVAL, 'textberg-de-fr');
 /** Stories in the test fixture (tuning happened there); the rest are held out. */
@@ -43,6 +47,49 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+/** Verdicts per expected language: `counts[expected][got]`. */
+type Confusion = Record<string, Partial<Record<Lang, number>>>;
+
+/** Tags each text of each language and counts the verdicts. */
+function confusion(stories: Story[], texts: (story: Story, lang: (typeof LANGS)[number]) => string[]): Confusion {
+  const out: Confusion = {};
+  for (const lang of LANGS) {
+    const row: Partial<Record<Lang, number>> = {};
+    for (const story of stories) for (const text of texts(story, lang)) {
+      const got = detectLanguage(text).lang;
+      row[got] = (row[got] ?? 0) + 1;
+    }
+    out[lang] = row;
+  }
+  return out;
+}
+
+/** One line per language: right/total, and where the rest went. */
+function printConfusion(title: string, table: Confusion): void {
+  console.log(title);
+  for (const [lang, row] of Object.entries(table)) {
+    const total = Object.values(row).reduce((a, b) => a + (b ?? 0), 0);
+    const others = Object.entries(row).filter(([got]) => got !== lang).map(([got, n]) => `${got} ${n}`).join(', ');
+    console.log(`  ${lang}: ${row[lang as Lang] ?? 0}/${total}${others ? `  (${others})` : ''}`);
+  }
+}
+
+/** One-line documents: headlines and single sentences of NTREX, single lines of Textberg. */
+function oneLiners(stories: Story[]): void {
+  printConfusion('headlines (line 0 of each story):', confusion(stories, (s, l) => [s[l][0] ?? '']));
+  printConfusion('1-sentence docs:', confusion(stories, (s, l) => s[l]));
+  printConfusion('2-sentence docs (all stories):', confusion(stories, (s, l) => {
+    const out: string[] = [];
+    for (let i = 0; i + SHORT_SENTENCES <= s[l].length; i += SHORT_SENTENCES) out.push(s[l].slice(i, i + SHORT_SENTENCES).join(' '));
+    return out;
+  }));
+  for (const file of ['dev.de', 'dev.fr']) {
+    const lines = readFileSync(resolve(TEXTBERG, file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const english = lines.filter((l) => detectLanguage(l).lang === 'en').length;
+    console.log(`Textberg ${file} single lines → en: ${english}/${lines.length}`);
+  }
+}
+
 function main(): void {
   const stories = loadNtrex('lang');
   if (!stories) return;
@@ -76,6 +123,7 @@ function main(): void {
   console.log(`Textberg DE/FR 2-sentence docs + whole files → und: ${pct(foreign)}`);
   console.log(`median time: whole story ${median(timesDoc).toFixed(2)} ms, 2-sentence doc ${median(timesShort).toFixed(2)} ms`);
   for (const t of [docs.fixture, docs.heldOut, shorts.fixture, shorts.heldOut, foreign]) for (const e of t.errors) console.log('  miss', e);
+  oneLiners(stories);
 }
 
 main();

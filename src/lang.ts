@@ -14,6 +14,7 @@
  * strongest); paragraphs are judged one by one to report shares and mixing.
  */
 import { francAll } from 'franc';
+import { isCommonEnglishWord } from './text/english-words.js';
 import type { Lang, LangGuess } from './types.js';
 
 /** Fewer letters than this is not enough text to say anything. */
@@ -53,6 +54,23 @@ const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'you', 'your',
 const EXPECTED_FUNCTION_WORD_SHARE = 0.25;
 /** Confidence floor when franc alone (no function words, e.g. a headline of names) says English. */
 const FRANC_ONLY_CONFIDENCE = 0.3;
+/**
+ * Dictionary evidence for short Latin text, where franc's trigrams waver (`Killer Pig Mauls
+ * Chinese Farmer to Death` ranks Danish first). Words that are neither common English words nor
+ * capitalised (names) are another language's words: English below this share of known words
+ * among the non-names is not English, whatever franc says.
+ */
+const MIN_KNOWN_SHARE = 0.5;
+/** With at least this share of known words among the non-names, the text reads as English… */
+const LEXICAL_KNOWN_SHARE = 0.7;
+/** …if names do not swamp it (known words among all words)… */
+const LEXICAL_MIN_ALL_SHARE = 0.4;
+/** …it has this many known words (`Was nun?` has two: German `was`, `nun` are English words too)… */
+const LEXICAL_MIN_KNOWN = 3;
+/** …and franc does not rule English out (its score relative to the best Latin language). */
+const LEXICAL_MIN_ENGLISH_SCORE = 0.6;
+/** Words shorter than this (initials, `m`, `K`) say nothing about the language. */
+const MIN_WORD_LETTERS = 2;
 
 type Cyrillic = 'ru' | 'be' | 'uk' | 'bg';
 
@@ -84,20 +102,36 @@ const RATES: Record<Cyrillic, Partial<Record<Diagnostic, number>>> = {
  */
 const LOG_PRIOR: Record<Cyrillic, number> = { ru: 0, be: 0, uk: 0, bg: -4 };
 /**
- * Short function words each of which only some of the three languages write: decisive on a
- * sentence or two that lacks the tell-tale letters (`Вони сказали, що справа закрита` has no
- * і, ї or є). Content words are left out: they are shared as loans and names.
+ * Short function words each of which only some of the languages write: decisive on a sentence
+ * or two that lacks the tell-tale letters (`Вони сказали, що справа закрита` has no і, ї or є;
+ * `Это был сложный год` has the э and ы Belarusian writes more often than Russian). Content
+ * words are left out: they are shared as loans and names. The `bg` list stands for the other
+ * Cyrillic languages (Bulgarian, Macedonian, Serbian, Kazakh, Kyrgyz, Mongolian) when a short
+ * text lacks their own letters; words Russian also writes (`да`, `у`, the `е` of `т. е.`) are not in it.
  */
-const FUNCTION_WORDS: Record<Exclude<Cyrillic, 'bg'>, readonly string[]> = {
-  ru: ['и', 'с', 'что', 'это', 'он', 'она', 'они', 'был', 'была', 'были', 'или', 'уже', 'еще', 'ещё', 'чтобы',
-    'также', 'если', 'только', 'когда', 'его', 'ее', 'её', 'тобой', 'очень', 'сейчас', 'кто', 'где', 'этот', 'эта'],
+const FUNCTION_WORDS: Record<Cyrillic, readonly string[]> = {
+  ru: ['и', 'с', 'что', 'это', 'он', 'она', 'оно', 'они', 'был', 'была', 'были', 'было', 'или', 'уже', 'еще', 'ещё',
+    'чтобы', 'также', 'если', 'только', 'когда', 'его', 'ее', 'её', 'тобой', 'очень', 'сейчас', 'кто', 'где', 'этот',
+    'эта', 'мы', 'вы', 'меня', 'него', 'нет', 'будет', 'будем', 'быть', 'теперь', 'всегда', 'почему', 'потому',
+    'однако', 'даже', 'лишь', 'от', 'из', 'со', 'который', 'которая', 'которые', 'которого', 'такой', 'этого', 'этом',
+    'эти', 'может', 'можно', 'надо', 'нужно', 'сказал', 'говорит', 'ничего', 'тогда', 'здесь'],
   uk: ['з', 'й', 'що', 'це', 'вони', 'було', 'був', 'була', 'були', 'чи', 'вже', 'ще', 'щоб', 'цей', 'ця', 'ці', 'дуже',
-    'також', 'тобою', 'але', 'як', 'хто', 'де', 'коли', 'якщо', 'тільки', 'його', 'її'],
+    'також', 'тобою', 'але', 'як', 'хто', 'де', 'коли', 'якщо', 'тільки', 'його', 'її', 'ми', 'ви', 'вона', 'воно',
+    'мене', 'буде', 'будемо', 'бути', 'немає', 'треба', 'зараз', 'тепер', 'чому', 'бо', 'проте', 'лише', 'який', 'яка',
+    'яке', 'які', 'такий', 'така', 'такі', 'цього', 'цьому', 'цих', 'може', 'можна', 'має', 'мають', 'завжди', 'щось',
+    'сказав', 'каже', 'от'],
   be: ['з', 'й', 'што', 'гэта', 'яны', 'яна', 'ён', 'каб', 'ужо', 'яшчэ', 'таксама', 'вельмі', 'табой', 'цяпер', 'але',
-    'як', 'хто', 'дзе', 'калі', 'толькі', 'яго', 'яе', 'ці'],
+    'як', 'хто', 'дзе', 'калі', 'толькі', 'яго', 'яе', 'ці', 'мы', 'вы', 'было', 'яно', 'мяне', 'цябе', 'сябе', 'будзе',
+    'будзем', 'быць', 'няма', 'трэба', 'таму', 'чаму', 'бо', 'нават', 'пасля', 'ад', 'праз', 'паміж', 'які', 'такі',
+    'можа', 'можна', 'вось', 'гэты', 'гэтага', 'ёсць', 'дык', 'нешта', 'са'],
+  bg: ['че', 'това', 'ще', 'със', 'във', 'които', 'който', 'която', 'което', 'тези', 'беше', 'бяха', 'като', 'са', 'се',
+    'дека', 'тоа', 'многу', 'сите', 'од', 'деп', 'менен', 'жана', 'бул', 'энэ', 'байна', 'юм', 'гэж', 'нь'],
 };
-/** Log-likelihood bonus (nats) per occurrence of a language's function word. */
-const FUNCTION_WORD_WEIGHT = 1.5;
+/**
+ * Log-likelihood bonus (nats) per occurrence of a language's function word: a word the other
+ * languages do not write outweighs the letter counts of a short sentence, not of a paragraph.
+ */
+const FUNCTION_WORD_WEIGHT = 3;
 /** Each function word and the languages that write it. */
 const FUNCTION_WORD_LANGS: ReadonlyMap<string, readonly Cyrillic[]> = (() => {
   const map = new Map<string, Cyrillic[]>();
@@ -221,7 +255,7 @@ function judgeCyrillic(text: string, cyrillicLetters: number): { lang: Lang; con
   return { lang: best.lang === 'bg' ? 'und' : best.lang, confidence: best.p - second.p };
 }
 
-/** English or `und`: franc among common Latin languages, helped by function words, vetoed by diacritics. */
+/** English or `und`: franc among common Latin languages, helped by function words and a dictionary, vetoed by diacritics. */
 function judgeLatin(text: string, latinLetters: number): { lang: Lang; confidence: number } {
   const ranked = francAll(text, { only: FRANC_LATIN, minLength: 1 });
   const [top] = ranked;
@@ -230,11 +264,41 @@ function judgeLatin(text: string, latinLetters: number): { lang: Lang; confidenc
   const accented = countMatches(text, /(?![a-zA-Z])\p{Script=Latin}/gu);
   const foreignLetters = accented >= MIN_FOREIGN_DIACRITICS && accented / latinLetters > MAX_ENGLISH_DIACRITIC_SHARE;
   const functionWords = englishFunctionWordShare(text);
-  const english = !foreignLetters
-    && (top[0] === 'eng' || (functionWords >= MIN_FUNCTION_WORD_SHARE && englishScore >= MIN_ENGLISH_SCORE));
+  const lexicon = englishLexicon(text);
+  const english = !foreignLetters && readsAsEnglish(lexicon)
+    && (top[0] === 'eng' || (functionWords >= MIN_FUNCTION_WORD_SHARE && englishScore >= MIN_ENGLISH_SCORE)
+      || isLexicallyEnglish(lexicon, englishScore));
   const englishness = Math.min(1, functionWords / EXPECTED_FUNCTION_WORD_SHARE);
   if (english) return { lang: 'en', confidence: FRANC_ONLY_CONFIDENCE + (1 - FRANC_ONLY_CONFIDENCE) * englishness };
   return { lang: 'und', confidence: foreignLetters ? 1 : 1 - englishness };
+}
+
+/** Word counts of a Latin text: all words, common English words, and names (capitalised, not common words). */
+interface EnglishLexicon { words: number; known: number; names: number }
+
+/** Counts the words of `text` (possessive `'s` dropped, initials skipped) against the common English word list. */
+function englishLexicon(text: string): EnglishLexicon {
+  const words = (text.match(/\p{Script=Latin}+(?:['’]\p{Script=Latin}+)*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/u, ''))
+    .filter((w) => w.length >= MIN_WORD_LETTERS);
+  let known = 0;
+  let names = 0;
+  for (const word of words) {
+    if (isCommonEnglishWord(word)) known++;
+    else if (/^\p{Lu}/u.test(word)) names++;
+  }
+  return { words: words.length, known, names };
+}
+
+/** False when the text has no English word at all, or too many lower-case words English does not have. */
+function readsAsEnglish({ words, known, names }: EnglishLexicon): boolean {
+  return known > 0 && known / Math.max(1, words - names) >= MIN_KNOWN_SHARE;
+}
+
+/** A short text (a headline, a caption) made of common English words, which franc may rank below a neighbour. */
+function isLexicallyEnglish({ words, known, names }: EnglishLexicon, englishScore: number): boolean {
+  return known >= LEXICAL_MIN_KNOWN && known / Math.max(1, words - names) >= LEXICAL_KNOWN_SHARE
+    && known / words >= LEXICAL_MIN_ALL_SHARE && englishScore >= LEXICAL_MIN_ENGLISH_SCORE;
 }
 
 /** Share of the words of `text` that are English-only function words. */
