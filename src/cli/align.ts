@@ -27,7 +27,8 @@ export function alignCommand(cli: Argv<Global>): void {
         }
         const summary = align(db, { force: args.force, dictionary });
         out(args.json ? JSON.stringify(summary) : `aligned ${summary.aligned} of ${summary.pairs} pairs: ${summary.units} units${summary.units ? ` (${counts(summary.beads)})` : ''}`);
-      }, 'create');
+      // Two files given are ingested, into a new database if need be; aligning the stored pairs needs one.
+      }, args.en === undefined ? 'write' : 'create');
     },
   );
 }

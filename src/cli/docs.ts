@@ -2,11 +2,39 @@
 import type { Argv } from 'yargs';
 import { PalignError } from '../errors.js';
 import { sideBySide, table, truncate } from '../format.js';
-import { listDocuments } from '../store/documents.js';
+import { listDocuments, type StoredDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { getPair, listPairs, type StoredPair } from '../store/pairs.js';
 import { listFlags, listUnits } from '../store/units.js';
 import { documentNamed, out, pairOf, terminalWidth, withDb, type Global } from './io.js';
+
+/** What `docs --json` prints per document (and `show PATH --json`, with `text`, for a document shown as such). */
+export interface DocumentJson {
+  path: string;
+  lang: string;
+  confidence: number;
+  mixed: boolean;
+  title: string | null;
+  date: string | null;
+  chars: number;
+  encoding: string;
+  stripped: StoredDocument['stripped'];
+  /** The counterpart's path, or null when the document is not paired. */
+  pair: string | null;
+}
+
+/** Digits of the language confidence in JSON: more would be noise from the detector. */
+const CONFIDENCE_DIGITS = 3;
+
+/** A stored document in its documented JSON shape; the store's own fields (id, root, sha256) stay inside. */
+export function documentJson(doc: StoredDocument, pairs: ReadonlyMap<number, StoredPair>): DocumentJson {
+  const p = pairs.get(doc.id);
+  const pair = p ? (p.enId === doc.id ? p.ruPath : p.enPath) : null;
+  return {
+    path: doc.path, lang: doc.lang, confidence: Number(doc.langConfidence.toFixed(CONFIDENCE_DIGITS)), mixed: doc.mixed,
+    title: doc.title, date: doc.date, chars: doc.text.length, encoding: doc.encoding, stripped: doc.stripped, pair,
+  };
+}
 
 /** Shows one aligned pair side by side with scores and flags. */
 export function showPair(db: Db, pair: StoredPair, json: boolean): void {
@@ -36,11 +64,7 @@ export function docsCommand(cli: Argv<Global>): void {
       withDb(args, (db) => {
         const pairs = pairOf(listPairs(db));
         const docs = listDocuments(db);
-        const rows = docs.map((d) => {
-          const p = pairs.get(d.id);
-          const pair = p ? (p.enId === d.id ? p.ruPath : p.enPath) : null;
-          return { path: d.path, lang: d.lang, confidence: Number(d.langConfidence.toFixed(3)), mixed: d.mixed, title: d.title, date: d.date, chars: d.text.length, encoding: d.encoding, stripped: d.stripped, pair };
-        });
+        const rows = docs.map((d) => documentJson(d, pairs));
         if (args.json) return rows.forEach((r) => out(JSON.stringify(r)));
         out(table(['PATH', 'LANG', 'CONF', 'DATE', 'CHARS', 'TITLE', 'PAIR'], rows.map((r) => [r.path, r.lang + (r.mixed ? '*' : ''), r.confidence.toFixed(2), r.date ?? '', String(r.chars), r.title ?? '', r.pair ?? '']), [40, 0, 0, 0, 0, 50, 40]));
         if (rows.some((r) => r.mixed)) out('* mixed: paragraphs in more than one language');
@@ -62,9 +86,10 @@ export function showCommand(cli: Argv<Global>): void {
           return showPair(db, pair, args.json);
         }
         const doc = documentNamed(db, args.target);
-        const pair = pairOf(listPairs(db)).get(doc.id);
+        const pairs = pairOf(listPairs(db));
+        const pair = pairs.get(doc.id);
         if (pair?.aligned && !args.text) return showPair(db, pair, args.json);
-        if (args.json) return out(JSON.stringify({ ...doc, pair: pair ? (pair.enId === doc.id ? pair.ruPath : pair.enPath) : null }));
+        if (args.json) return out(JSON.stringify({ ...documentJson(doc, pairs), text: doc.text }));
         out(`${doc.path}  ${doc.lang} (${doc.langConfidence.toFixed(2)}${doc.mixed ? ', mixed' : ''})  ${doc.encoding}  ${doc.date ?? 'no date'}`);
         out(`title: ${doc.title ?? '(none)'}`);
         for (const s of doc.stripped) out(`stripped ${s.kind}: ${truncate(s.text.replace(/\s+/g, ' '), terminalWidth() - 20)}`);

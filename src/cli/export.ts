@@ -2,8 +2,9 @@
 import type { Argv } from 'yargs';
 import { EXPORT_FORMATS, isExportFormat, parseLangs } from '../export/index.js';
 import { PalignError } from '../errors.js';
-import { exportUnits } from '../pipeline/export.js';
+import { DEFAULT_TM_MIN_SCORE, exportUnits } from '../pipeline/export.js';
 import { defaultExportPath } from '../pipeline/run.js';
+import { leftOut } from './run.js';
 import { documentNamed, EXIT_USAGE, out, parseScore, warn, withDb, type Global } from './io.js';
 
 export function exportCommand(cli: Argv<Global>): void {
@@ -12,7 +13,7 @@ export function exportCommand(cli: Argv<Global>): void {
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
     (y) => y.option('format', { type: 'string', default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
       .option('out', { type: 'string', nargs: 1, describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
-      .option('min-score', { type: 'string', requiresArg: true, describe: 'leave out pairs scoring below' })
+      .option('min-score', { type: 'string', requiresArg: true, describe: `leave out pairs scoring below (default ${DEFAULT_TM_MIN_SCORE}, as run; 0 keeps all)` })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
       .option('doc', { type: 'string', describe: 'only the pair of this document' })
       .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL; Moses never has them)' })
@@ -31,10 +32,10 @@ export function exportCommand(cli: Argv<Global>): void {
         if (args.doc !== undefined) documentNamed(db, args.doc);
         const summary = exportUnits(db, {
           format, out: args.out ?? defaultExportPath(args.db, format === 'moses' ? 'moses' : format),
-          minScore: parseScore(args.minScore, 'min-score'), dedupe: args.dedupe, doc: args.doc, includeUnaligned: args.includeUnaligned, langs,
+          minScore: parseScore(args.minScore, 'min-score') ?? DEFAULT_TM_MIN_SCORE, dedupe: args.dedupe, doc: args.doc, includeUnaligned: args.includeUnaligned, langs,
         });
         if (format === 'moses' && args.includeUnaligned) warn('note: Moses files are line-parallel, so 1-0/0-1 units are left out of them even with --include-unaligned');
-        const message = args.json ? JSON.stringify(summary) : `wrote ${summary.units} units to ${summary.files.join(', ')}`;
+        const message = args.json ? JSON.stringify(summary) : `wrote ${summary.units} units to ${summary.files.join(', ')}${leftOut(summary)}`;
         // With the data on standard output, the summary goes to the terminal only.
         if (!summary.files.includes('-')) out(message);
         else if (process.stderr.isTTY) process.stderr.write(`${message}\n`);

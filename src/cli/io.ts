@@ -66,6 +66,17 @@ export function withDb<T>(args: Global, fn: (db: Db) => T, mode: DbMode = 'read'
 const NAMED_CANDIDATES = 5;
 
 /**
+ * The documents' paths as a user can type them back: the stored path, or, for documents of two
+ * ingested folders stored under the same path (`en/a.txt` and `ru/a.txt` both as `a.txt`), the
+ * path from the current folder.
+ */
+function typeable(docs: readonly StoredDocument[]): string[] {
+  const seen = new Map<string, number>();
+  for (const d of docs) seen.set(d.path, (seen.get(d.path) ?? 0) + 1);
+  return docs.map((d) => ((seen.get(d.path) ?? 0) > 1 ? path.relative(process.cwd(), path.join(d.root, d.path)) || d.path : d.path));
+}
+
+/**
  * The document a user means by `arg` (see `findDocument`: stored path, path from here, unique
  * suffix). When that fails, the message names what `arg` is part of: `tail: ambiguous:
  * tail_en.txt, tail_ru.txt` or `did you mean tail_en.txt?`.
@@ -76,7 +87,7 @@ export function documentNamed(db: Db, arg: string): StoredDocument {
   } catch (error) {
     if (!(error instanceof PalignError)) throw error;
     const needle = arg.split(path.sep).join('/').replace(/^\.\//, '');
-    const near = listDocuments(db).filter((d) => d.path.includes(needle)).map((d) => d.path);
+    const near = typeable(listDocuments(db).filter((d) => d.path.includes(needle)));
     if (near.length === 1) throw new PalignError(`${arg}: no such document; did you mean ${near[0]}?`);
     if (near.length > 1) {
       const more = near.length > NAMED_CANDIDATES ? `, … (${near.length} in all)` : '';

@@ -1,15 +1,28 @@
 /** `palign query` and `palign stats`: concordance and corpus figures. */
 import type { Argv } from 'yargs';
+import { PalignError } from '../errors.js';
 import { kwic } from '../query.js';
 import { search } from '../store/search.js';
 import { corpusStats } from '../store/stats.js';
-import { counts, documentNamed, out, parseCount, parseScore, terminalWidth, withDb, type Global } from './io.js';
+import { counts, documentNamed, EXIT_USAGE, out, parseCount, parseScore, terminalWidth, withDb, type Global } from './io.js';
+
+/**
+ * The text a user searches for: the words given, `--text`, and everything after `--` (so that
+ * `palign query -- -year-old` searches for `-year-old`), joined by spaces. None is bad usage.
+ */
+export function queryText(args: { terms?: unknown; text?: unknown; '--'?: unknown }): string {
+  const words = [args.terms, args.text, args['--']].flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])).map(String);
+  const text = words.join(' ').trim();
+  if (text === '') throw new PalignError(`query: give the text to search for (palign query KAMAZ; text starting with - after --: palign query -- -year-old)`, EXIT_USAGE);
+  return text;
+}
 
 export function queryCommand(cli: Argv<Global>): void {
   cli.command(
-    'query <text..>',
-    'concordance: aligned pairs whose English or Russian side contains TEXT (words, prefixes, substrings, or FTS5 syntax)',
-    (y) => y.positional('text', { type: 'string', array: true, demandOption: true })
+    'query [terms..]',
+    'concordance: aligned pairs whose English or Russian side contains TEXT (words, prefixes, substrings, or FTS5 syntax); text starting with - goes after -- or in --text',
+    (y) => y.positional('terms', { type: 'string', array: true, describe: 'the text to search for' })
+      .option('text', { type: 'string', requiresArg: true, describe: 'the text to search for, also when it starts with - (--text -year-old)' })
       .option('lang', { type: 'string', choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
       .option('doc', { type: 'string', describe: 'only the pair of this document' })
       .option('min-score', { type: 'string', requiresArg: true, describe: 'only pairs scoring at least this' })
@@ -17,7 +30,7 @@ export function queryCommand(cli: Argv<Global>): void {
     (args) =>
       withDb(args, (db) => {
         const limit = parseCount(args.limit, 'limit');
-        const text = (args.text as string[]).join(' ');
+        const text = queryText(args);
         const docId = args.doc === undefined ? undefined : documentNamed(db, args.doc).id;
         const hits = search(db, text, { lang: args.lang as 'en' | 'ru' | 'any', docId, minScore: parseScore(args.minScore, 'min-score'), limit });
         if (args.json) {

@@ -2,9 +2,16 @@
 import type { Argv } from 'yargs';
 import { readDictionary } from '../pipeline/align.js';
 import { run } from '../pipeline/run.js';
-import { checkOutputFile } from '../pipeline/export.js';
+import { checkOutputFile, DEFAULT_TM_MIN_SCORE, type ExportSummary } from '../pipeline/export.js';
 import { checkDocumentFolder } from '../pipeline/files.js';
-import { counts, duplicatesLine, goneOrMoved, out, reportSkipped, withDb, type Global } from './io.js';
+import { counts, duplicatesLine, goneOrMoved, out, parseScore, reportSkipped, withDb, type Global } from './io.js';
+
+/** "; 3 scoring below 0.3 left out (…)" for the tmx line, said only when the cut left some out. */
+export function leftOut(summary: ExportSummary): string {
+  if (summary.belowMinScore === 0 || summary.minScore === null) return '';
+  const n = summary.belowMinScore;
+  return `; ${n} ${n === 1 ? 'unit' : 'units'} scoring below ${summary.minScore} left out, --min-score 0 keeps them`;
+}
 
 export function runCommand(cli: Argv<Global>): void {
   cli.command(
@@ -12,12 +19,14 @@ export function runCommand(cli: Argv<Global>): void {
     'the whole pipeline: ingest → match → align → check → TMX, results next to --db',
     (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'folder of documents' })
       .option('dict', { type: 'string', describe: 'user dictionary, one en<TAB>ru pair a line' })
-      .option('tmx', { type: 'string', describe: 'where to write the TMX (default: next to --db)' }),
+      .option('tmx', { type: 'string', describe: 'where to write the TMX (default: next to --db)' })
+      .option('min-score', { type: 'string', requiresArg: true, describe: `leave pairs scoring below out of the TMX (default ${DEFAULT_TM_MIN_SCORE}; 0 keeps all)` }),
     (args) => {
       checkDocumentFolder(args.dir);
       if (args.tmx !== undefined) checkOutputFile(args.tmx);
+      const minScore = parseScore(args.minScore, 'min-score');
       const dictionary = args.dict === undefined ? undefined : readDictionary(args.dict);
-      const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx }), 'create');
+      const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx, minScore }), 'create');
       reportSkipped(summary.ingest);
       if (args.json) return out(JSON.stringify(summary));
       out(`documents   ${summary.ingest.files} files (${summary.ingest.added} new, ${summary.ingest.updated} changed, ${summary.ingest.unchanged} unchanged, ${summary.ingest.skipped.length} skipped${goneOrMoved(summary.ingest)}): ${counts(summary.ingest.languages)}`);
@@ -26,7 +35,7 @@ export function runCommand(cli: Argv<Global>): void {
       out(`aligned     ${summary.align.aligned} pairs aligned now, ${summary.align.units} units${summary.align.units ? ` (${counts(summary.align.beads)})` : ''}`);
       out(`flagged     ${summary.check.flagged} units with discrepancies`);
       out(`database    ${summary.db}`);
-      out(`tmx         ${summary.export.files.join(', ')} (${summary.export.units} translation units)`);
+      out(`tmx         ${summary.export.files.join(', ')} (${summary.export.units} translation units${leftOut(summary.export)})`);
     },
   );
 }

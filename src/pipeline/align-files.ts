@@ -1,24 +1,19 @@
 /** `palign align --en FILE --ru FILE`: align one pair the user already knows, without matching. */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Lexicon } from '../align/index.js';
-import { ioError, PalignError } from '../errors.js';
+import { PalignError } from '../errors.js';
 import { putDocument, storedHashes } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { getPair, putPair, setManualPair, type StoredPair } from '../store/pairs.js';
 import { align } from './align.js';
-import { canonicalFolder } from './files.js';
+import { canonicalFolder, readDocumentBytes } from './files.js';
 import { readDocument } from './ingest.js';
 
 /** Stores (or refreshes) one file as a document and returns its id and path. */
 function ingestFile(db: Db, file: string): { id: number; path: string } {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw ioError(file, 'read', error);
-  }
+  const bytes = readDocumentBytes(file);
+  if (!Buffer.isBuffer(bytes)) throw new PalignError(`${file}: ${bytes.reason}`);
   const root = canonicalFolder(path.dirname(file));
   const rel = path.basename(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

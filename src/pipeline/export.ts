@@ -6,7 +6,8 @@ import { exportableRows } from '../export/text.js';
 import { ioError, PalignError } from '../errors.js';
 import { findDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
-import { iterateUnits } from '../store/units.js';
+import { DEFAULT_MIN_SCORE } from '../check/omissions.js';
+import { countUnitsBelow, iterateUnits } from '../store/units.js';
 import { VERSION } from '../version.js';
 
 export interface ExportRequest {
@@ -24,7 +25,18 @@ export interface ExportSummary {
   format: ExportFormat;
   files: string[];
   units: number;
+  /** The score cut applied, or null when every unit went in. */
+  minScore: number | null;
+  /** Units with both sides that the cut left out. */
+  belowMinScore: number;
 }
+
+/**
+ * The score below which `run` and `export` leave a unit out of the translation memory unless told
+ * otherwise: the score `check` flags as low-score, since a pair the tool itself calls a probable
+ * misalignment should not be offered to a translator as a match (`--min-score 0` keeps them).
+ */
+export const DEFAULT_TM_MIN_SCORE = DEFAULT_MIN_SCORE;
 
 /** First pause when a pipe is full: short, since a reader usually drains it within milliseconds. */
 const FULL_PIPE_FIRST_WAIT_MS = 1;
@@ -138,6 +150,18 @@ function open(file: string): Pick<AtomicFile, 'file' | 'write' | 'commit' | 'abo
   return file === '-' ? STDOUT : new AtomicFile(file);
 }
 
+/**
+ * The id of the document `--doc` names, refused (before any file is written, so the corpus TMX is
+ * not replaced by an empty one) when it has no aligned pair to export.
+ */
+function exportableDocument(db: Db, name: string): number {
+  const doc = findDocument(db, name);
+  const pair = db.prepare(`SELECT aligned FROM doc_pairs WHERE en_doc = ? OR ru_doc = ?`).get(doc.id, doc.id) as { aligned: number } | undefined;
+  if (pair === undefined) throw new PalignError(`${name}: not paired with any document, so it has no units to export (see 'palign match --explain ${doc.path}')`);
+  if (pair.aligned !== 1) throw new PalignError(`${name}: its pair is not aligned yet, so it has no units to export; run 'palign align'`);
+  return doc.id;
+}
+
 /** The Moses file pair for `out`: `corpus.moses` or `corpus` → `corpus.en`, `corpus.ru`. */
 export function mosesFiles(out: string, langs: [string, string]): [string, string] {
   const stem = out.replace(/\.moses$/i, '');
@@ -149,7 +173,8 @@ export function mosesFiles(out: string, langs: [string, string]): [string, strin
  * (Moses leaves out 1-0/0-1 units even with `includeUnaligned`).
  */
 export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
-  const docId = request.doc === undefined ? undefined : findDocument(db, request.doc).id;
+  const docId = request.doc === undefined ? undefined : exportableDocument(db, request.doc);
+  const cut = { minScore: request.minScore ?? null, belowMinScore: request.minScore === undefined ? 0 : countUnitsBelow(db, request.minScore, docId) };
   // Moses files are line-parallel: a unit with one side only never goes in.
   const includeUnaligned = request.format !== 'moses' && request.includeUnaligned === true;
   let count = 0;
@@ -193,7 +218,7 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
       ru.abort();
       throw error;
     }
-    return { format: 'moses', files: [enFile, ruFile], units: count };
+    return { format: 'moses', files: [enFile, ruFile], units: count, ...cut };
   }
 
   const serialise = { tmx, tsv, jsonl }[request.format];
@@ -205,5 +230,5 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
     sink.abort();
     throw error;
   }
-  return { format: request.format, files: [request.out], units: count };
+  return { format: request.format, files: [request.out], units: count, ...cut };
 }

@@ -1,18 +1,16 @@
 /** `palign ingest`: files → decoded, normalised, cleaned, language-tagged documents in the store. */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { clean } from '../ingest/clean.js';
 import { decode } from '../ingest/decode.js';
 import { htmlToText, looksLikeHtml } from '../ingest/html.js';
 import { normalize } from '../ingest/normalize.js';
 import { detectLanguage } from '../lang.js';
-import { ioReason } from '../errors.js';
 import { progress } from '../progress.js';
 import { putDocument, removeMissing, renameDocument, storedHashes, type NewDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import type { Lang } from '../types.js';
-import { canonicalFolder, isHtml, listFiles } from './files.js';
+import { canonicalFolder, isHtml, listFiles, readDocumentBytes } from './files.js';
 
 /** Files per transaction: each batch commits whole, so a crash loses at most one batch. */
 const BATCH = 200;
@@ -90,11 +88,9 @@ export function ingest(db: Db, dir: string): IngestSummary {
   let batch: NewDocument[] = [];
   for (const rel of files) {
     bar.tick(rel);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.join(root, rel));
-    } catch (error) {
-      summary.skipped.push({ path: rel, reason: `unreadable (${ioReason(error)})` });
+    const bytes = readDocumentBytes(path.join(root, rel));
+    if (!Buffer.isBuffer(bytes)) {
+      summary.skipped.push({ path: rel, reason: bytes.reason });
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -4,7 +4,7 @@ import type { Lexicon } from '../align/index.js';
 import type { Db } from '../store/open.js';
 import { align, type AlignSummary } from './align.js';
 import { check, type CheckSummary } from './check.js';
-import { exportUnits, type ExportSummary } from './export.js';
+import { DEFAULT_TM_MIN_SCORE, exportUnits, type ExportSummary } from './export.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { match, type MatchSummary } from './match.js';
 
@@ -34,7 +34,14 @@ export function defaultExportPath(dbFile: string, extension: string): string {
  */
 const MAX_EXTRA_MATCH_ROUNDS = 3;
 
-export function run(db: Db, dir: string, dbFile: string, options: { dictionary?: Lexicon; tmx?: string } = {}): RunSummary {
+/** What a run can be told: a user dictionary, where the TMX goes, the TMX's score cut (default DEFAULT_TM_MIN_SCORE). */
+export interface RunOptions {
+  dictionary?: Lexicon;
+  tmx?: string;
+  minScore?: number;
+}
+
+export function run(db: Db, dir: string, dbFile: string, options: RunOptions = {}): RunSummary {
   const ingested = ingest(db, dir);
   let matched = match(db);
   let aligned = align(db, { dictionary: options.dictionary });
@@ -45,7 +52,7 @@ export function run(db: Db, dir: string, dbFile: string, options: { dictionary?:
     aligned = addAlignments(aligned, align(db, { dictionary: options.dictionary, learn: false }));
   }
   const checked = check(db);
-  const exported = exportUnits(db, { format: 'tmx', out: options.tmx ?? defaultExportPath(dbFile, 'tmx') });
+  const exported = exportUnits(db, { format: 'tmx', out: options.tmx ?? defaultExportPath(dbFile, 'tmx'), minScore: options.minScore ?? DEFAULT_TM_MIN_SCORE });
   return { ingest: ingested, match: matched, align: aligned, check: checked, export: exported, db: dbFile };
 }
 

@@ -123,7 +123,11 @@ export function findDocument(db: Db, arg: string): StoredDocument {
   const docs = listDocuments(db);
   const absolute = realPath(path.resolve(arg));
   const normalised = arg.split(path.sep).join('/').replace(/^\.\//, '');
-  const exact = docs.filter((d) => d.path === normalised || path.join(d.root, d.path) === absolute);
+  // The file named from here decides first: with two folders ingested, `copy/a.txt` and `data/a.txt`
+  // are both stored as `a.txt`, and only where the file is tells them apart.
+  const byFile = docs.filter((d) => path.join(d.root, d.path) === absolute);
+  if (byFile.length === 1) return byFile[0];
+  const exact = docs.filter((d) => d.path === normalised);
   const found = exact.length > 0 ? exact : docs.filter((d) => `/${d.path}`.endsWith(`/${normalised}`) || d.path.endsWith(normalised));
   if (found.length === 1) return found[0];
   if (found.length === 0) throw new PalignError(`${arg}: no such document in the database (see 'palign docs')`);

@@ -25,6 +25,9 @@ export function openStore(file: string, { create = true }: { create?: boolean } 
   let db: Db | undefined;
   try {
     db = new Database(file);
+    // Before anything writes (WAL mode writes the header): a command that needs an existing
+    // database must not turn an empty or foreign file into one.
+    if (!create) refuseNonPalign(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -75,6 +78,17 @@ function migrate(db: Db, file: string): void {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   })();
+}
+
+/**
+ * Throws a one-line PalignError when the file `db` opened is not a palign database: empty (a
+ * 0-byte file, `touch corpus.db`) or another program's SQLite file. Only reads.
+ */
+function refuseNonPalign(db: Db, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > 0) return;
+  const what = fs.statSync(file).size === 0 ? 'an empty file' : hasForeignTables(db) ? 'a SQLite database that palign did not make' : 'an empty SQLite database';
+  throw new PalignError(`${file}: not a palign database (${what}); run 'palign ingest DIR' or 'palign run DIR' to make one, or give another --db`);
 }
 
 function hasForeignTables(db: Db): boolean {

@@ -111,6 +111,19 @@ export function iterateUnits(db: Db, filter: UnitFilter = {}): IterableIterator<
   return db.prepare(sql).iterate(params) as IterableIterator<UnitWithDocs>;
 }
 
+/**
+ * How many units with both sides score below `minScore` (in the pair of `docId` when given): what
+ * an export with that cut leaves out, so its summary can say so.
+ */
+export function countUnitsBelow(db: Db, minScore: number, docId?: number): number {
+  const inDoc = docId === undefined ? '' : `AND (p.en_doc = @docId OR p.ru_doc = @docId)`;
+  const row = db.prepare(
+    `SELECT count(*) AS n FROM units u JOIN doc_pairs p ON p.id = u.pair_id
+     WHERE u.en_text <> '' AND u.ru_text <> '' AND u.score < @minScore ${inDoc}`,
+  ).get(docId === undefined ? { minScore } : { minScore, docId }) as { n: number };
+  return row.n;
+}
+
 /** Replaces the flags of a document pair's units. */
 export function putFlags(db: Db, pairId: number, flags: ReadonlyArray<Flag & { unitIdx: number }>): void {
   db.prepare(`DELETE FROM flags WHERE unit_id IN (SELECT id FROM units WHERE pair_id = ?)`).run(pairId);
