@@ -111,12 +111,93 @@ function compoundSpelled(text: string, ms: NumberMention[]): NumberMention[] {
   return out;
 }
 
+/** Roman numerals of centuries (`XXI век`, `в XIX–XX вв.`; Cyrillic `Х` and `І` typed for X and I): the Russian way to write them. */
+const ROMAN_CENTURY = /(?<![\p{L}\d])([IVXХІ]{1,5})(?:\s*[-–—]\s*([IVXХІ]{1,5}))?(?:-?(?:й|го|м|ом))?\s+(?:век\p{L}*|вв?\.|столети\p{L}*|century|centuries)(?!\p{L})/gu;
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** The value of a Roman numeral up to 39 in canonical form (`XXI` 21), or null (`IIII`, `VX`). */
+function romanValue(numeral: string): number | null {
+  const s = numeral.replace(/Х/g, 'X').replace(/І/g, 'I');
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = ROMAN_DIGITS[s[i]];
+    const next = ROMAN_DIGITS[s[i + 1]] ?? 0;
+    value += d < next ? -d : d;
+  }
+  const canonical = 'X'.repeat(Math.floor(value / 10)) + ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'][value % 10];
+  return value > 0 && canonical === s ? value : null;
+}
+
+/** The Roman century numerals of `text` as number mentions (`XXI век` ~ `21st century`). */
+function romanCenturies(text: string): NumberMention[] {
+  return [...text.matchAll(ROMAN_CENTURY)].flatMap((m) => [m[1], m[2]].flatMap((numeral) => {
+    const value = numeral ? romanValue(numeral) : null;
+    if (value === null) return [];
+    const start = m.index + m[0].indexOf(numeral, numeral === m[1] ? 0 : m[1].length);
+    return [{ key: String(value), value, kind: 'number' as const, qualifier: null, spelled: false, start, end: start + numeral.length, raw: numeral }];
+  }));
+}
+
+/** Russian numeral stems that begin compound words (`пяти|летний`, `двадцати|пяти|летие`), longest first. */
+const NUMERAL_STEMS: Array<[string, number]> = [
+  ['одиннадцати', 11], ['двенадцати', 12], ['тринадцати', 13], ['четырнадцати', 14], ['пятнадцати', 15], ['шестнадцати', 16],
+  ['семнадцати', 17], ['восемнадцати', 18], ['девятнадцати', 19], ['двадцати', 20], ['тридцати', 30], ['сорока', 40],
+  ['пятидесяти', 50], ['шестидесяти', 60], ['семидесяти', 70], ['восьмидесяти', 80], ['девяност[оа]', 90], ['двухсот', 200],
+  ['тр[её]хсот', 300], ['пятисот', 500], ['тысяче', 1000], ['одно', 1], ['двух', 2], ['тр[её]х', 3], ['четыр[её]х', 4],
+  ['пяти', 5], ['шести', 6], ['семи', 7], ['восьми', 8], ['девяти', 9], ['десяти', 10], ['сто', 100],
+];
+/** What a numeral stem measures in a compound (`-летний`, `-дневный`, `-этажный`, `-кратный`…): only these make it a number. */
+const COMPOUND_UNIT = 'лет(?:н|и|к)|дневн|часов|месячн|недельн|минутн|секундн|этажн|кратн|процентн|километров|метров|тонн|местн|серийн|томн|градусн|годичн|суточн|комнатн|ярусн';
+const NUMERAL_STEM = NUMERAL_STEMS.map(([p]) => p).join('|');
+const RU_COMPOUND = new RegExp(`(?<!\\p{L})(${NUMERAL_STEM})(${NUMERAL_STEM})?(?:${COMPOUND_UNIT})\\p{L}*`, 'giu');
+/** Russian collective numerals counting people (`двое`, `троих`, `пятеро`), by stem. */
+const RU_COLLECTIVE = /(?<!\p{L})(?:(дво|тро)(?:е|их|им|ими)|(четвер|пятер|шестер|семер|восьмер|девятер|десятер)(?:о|ых|ым|ыми))(?!\p{L})/giu;
+const COLLECTIVE_VALUE: Record<string, number> = { дво: 2, тро: 3, четвер: 4, пятер: 5, шестер: 6, семер: 7, восьмер: 8, девятер: 9, десятер: 10 };
+
+/** The value of a numeral stem of NUMERAL_STEMS. */
+function stemValue(stem: string): number {
+  return NUMERAL_STEMS.find(([p]) => new RegExp(`^(?:${p})$`, 'i').test(stem))?.[1] ?? NaN;
+}
+
+/**
+ * Numbers spelled inside Russian words: compounds (`пятилетнего` 5, `двадцатипятилетие` 25) and
+ * collective numerals (`трое` 3). Spelled, so evidence for a digit on the other side, never required.
+ */
+function russianWordNumbers(text: string): NumberMention[] {
+  const spelled = (start: number, raw: string, value: number): NumberMention =>
+    ({ key: String(value), value, kind: 'number', qualifier: null, spelled: true, start, end: start + raw.length, raw });
+  const compounds = [...text.matchAll(RU_COMPOUND)].flatMap((m) => {
+    const first = stemValue(m[1]);
+    const second = m[2] === undefined ? 0 : stemValue(m[2]);
+    // Only tens then units make one number (`двадцати|пяти`); any other pair is no numeral.
+    if (m[2] !== undefined && !(first % 10 === 0 && first >= 20 && first < 100 && second < 10)) return [];
+    return [spelled(m.index, m[0], first + second)];
+  });
+  const collective = [...text.matchAll(RU_COLLECTIVE)].map((m) => spelled(m.index, m[0], COLLECTIVE_VALUE[(m[1] ?? m[2]).toLowerCase()]));
+  return [...compounds, ...collective];
+}
+
+/** Years joined to a year range written short (`2018-19`, `1999/00`): the end as the full year, as the other side may write it. */
+const SHORT_RANGE_JOINT = /^\s?[-–—/]\s?$/u;
+
+/** `ms` with the two-digit end of a year range (`2018-19`) read as the full year (2019). */
+function fullRangeEnds(text: string, ms: NumberMention[]): NumberMention[] {
+  return ms.map((m, i) => {
+    const prev = ms[i - 1];
+    if (!prev || !/^\d{2}$/.test(m.raw) || !/^[12]\d{3}$/.test(prev.raw) || !SHORT_RANGE_JOINT.test(text.slice(prev.end, m.start))) return m;
+    let value = Math.floor(prev.value / 100) * 100 + m.value;
+    if (value <= prev.value) value += 100;
+    return { ...m, value, key: String(value), kind: prev.kind };
+  });
+}
+
 /** Number mentions of `text`, clock times and decades replacing the digit groups they consist of. */
 function mentions(text: string): NumberMention[] {
-  const special = [...times(text), ...decades(text)];
+  const special = [...times(text), ...decades(text), ...romanCenturies(text)];
   const inSpecial = (m: NumberMention) => special.some((t) => m.start < t.end && m.end > t.start);
-  const plain = compoundSpelled(text, extractNumbers(text).filter((m) => !inSpecial(m)).map((m) => gluedScale(text, m)));
-  return [...plain, ...special, ...bareScales(text, plain)].sort((a, b) => a.start - b.start);
+  const plain = fullRangeEnds(text, compoundSpelled(text, extractNumbers(text).filter((m) => !inSpecial(m)).map((m) => gluedScale(text, m))));
+  const inPlain = (m: NumberMention) => plain.some((p) => m.start < p.end && m.end > p.start);
+  return [...plain, ...special, ...bareScales(text, plain), ...russianWordNumbers(text).filter((m) => !inPlain(m))].sort((a, b) => a.start - b.start);
 }
 
 /** The keys of the number mentions of `text` (digits, spelled numbers, clock times, decades, dates). */

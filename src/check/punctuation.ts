@@ -62,6 +62,8 @@ const ENUMERATOR = /(?:^|\s)(?:\d{1,2}|\p{L})$/u;
  * the unit's straight quotes would not pair up with it.
  */
 const POSSESSIVE = /s"(?= \p{L})/gu;
+/** An inch or second mark after a digit (`12" vinyl`, `5'11"`): like a possessive, dropped when it closes nothing. */
+const MEASURE = /(?<=\d)"/gu;
 
 /** Direction of a quote or bracket mark; 'either' for a straight quote with a space (or nothing) on both sides. */
 type Direction = 'open' | 'close' | 'either';
@@ -69,7 +71,7 @@ type Direction = 'open' | 'close' | 'either';
 /** One quote or bracket as read in its unit, before the document stream settles an 'either'. */
 interface RawMark extends Omit<Mark, 'open'> {
   direction: Direction;
-  /** A possessive `s"` (POSSESSIVE): dropped when it closes nothing. */
+  /** A possessive `s"` (POSSESSIVE) or an inch mark `12"` (MEASURE): dropped when it closes nothing. */
   possessive: boolean;
 }
 
@@ -89,7 +91,7 @@ function positional(text: string, i: number, prevOpen: boolean): Direction | nul
 /** The quote and bracket marks of one unit's side, in order. */
 function unitMarks(text: string, unit: number): RawMark[] {
   const marks: RawMark[] = [];
-  const possessives = new Set([...text.matchAll(POSSESSIVE)].map((m) => m.index + 1));
+  const possessives = new Set([...[...text.matchAll(POSSESSIVE)].map((m) => m.index + 1), ...[...text.matchAll(MEASURE)].map((m) => m.index)]);
   let prevOpen = false;
   let brackets = 0;
   for (let i = 0; i < text.length; i++) {

@@ -11,6 +11,8 @@ export interface ReportPair {
   ruPath: string;
   units: AlignedUnit[];
   flags: Array<{ index: number; flags: Flag[] }>;
+  /** The number each unit (by index) is listed under elsewhere (`palign check` prints the stored unit id); the index when absent. */
+  unitIds?: ReadonlyMap<number, number>;
 }
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -24,13 +26,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Non-overlapping [start, end) spans of `text` where any of `needles` occurs. */
+/** A letter or digit: evidence that starts or ends with one must not be cut out of a longer word or number. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where `needle` occurs in `text` as a whole token: a `5` flagged in `5 people` is not the `5`
+ * of `2015`. When it never does (evidence cut from a longer word), every occurrence.
+ */
+function occurrences(text: string, needle: string): Array<[number, number]> {
+  const all: Array<[number, number]> = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) all.push([i, i + needle.length]);
+  const cut = (inside: string, outside: string | undefined) => outside !== undefined && WORD_CHAR.test(inside) && WORD_CHAR.test(outside);
+  const whole = all.filter(([s, e]) => !cut(needle[0], text[s - 1]) && !cut(needle[needle.length - 1], text[e]));
+  return whole.length ? whole : all;
+}
+
+/** Non-overlapping [start, end) spans of `text` where any of `needles` occurs (as a whole token when it can). */
 function spans(text: string, needles: string[]): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (const needle of needles) {
-    if (!needle) continue;
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) found.push([i, i + needle.length]);
-  }
+  const found = needles.filter(Boolean).flatMap((needle) => occurrences(text, needle));
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Array<[number, number]> = [];
   for (const s of found) {
@@ -64,22 +77,22 @@ function summary(pairs: ReportPair[]): string {
   return `<table class="summary"><tr><th>check</th>${SEVERITIES.map((s) => `<th class="${s}">${s}</th>`).join('')}<th>total</th></tr>\n${rows}</table>`;
 }
 
-/** One table row: a flagged unit side by side with its flags. */
-function unitRow(unit: AlignedUnit | undefined, index: number, flags: Flag[]): string {
+/** One table row: a flagged unit, listed as `label`, side by side with its flags. */
+function unitRow(unit: AlignedUnit | undefined, label: number, flags: Flag[]): string {
   const en = highlight(unit?.en ?? '', flags.flatMap((f) => f.en));
   const ru = highlight(unit?.ru ?? '', flags.flatMap((f) => f.ru));
   const list = flags.map((f) => `<li class="${f.severity}">[${f.kind}] ${escapeHtml(f.message)}</li>`).join('');
   const bead = unit ? ` <span class="path">${escapeHtml(unit.bead)}</span>` : '';
-  return `<tr><td class="n">${index}${bead}</td><td class="t" lang="en">${en}</td><td class="t" lang="ru">${ru}</td><td><ul>${list}</ul></td></tr>`;
+  return `<tr><td class="n">${label}${bead}</td><td class="t" lang="en">${en}</td><td class="t" lang="ru">${ru}</td><td><ul>${list}</ul></td></tr>`;
 }
 
 /** The section of one document pair. */
 function pairSection(pair: ReportPair): string {
   const byIndex = new Map(pair.units.map((u) => [u.index, u]));
-  const rows = pair.flags.map((f) => unitRow(byIndex.get(f.index), f.index, f.flags)).join('\n');
+  const rows = pair.flags.map((f) => unitRow(byIndex.get(f.index), pair.unitIds?.get(f.index) ?? f.index, f.flags)).join('\n');
   const head = `<h2>${escapeHtml(pair.title)}</h2><div class="path">${escapeHtml(pair.enPath)} ↔ ${escapeHtml(pair.ruPath)}</div>`;
   if (!rows) return `${head}<p>No flags.</p>`;
-  return `${head}<table><tr><th>#</th><th>English</th><th>Russian</th><th>Flags</th></tr>\n${rows}</table>`;
+  return `${head}<table><tr><th>unit</th><th>English</th><th>Russian</th><th>Flags</th></tr>\n${rows}</table>`;
 }
 
 /** A self-contained HTML page reporting the flags of `pairs`; opens from file:// in any browser. */

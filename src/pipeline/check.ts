@@ -5,7 +5,7 @@ import { storedLexicon } from './align.js';
 import { getDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { listPairs, markChecked } from '../store/pairs.js';
-import { listFlags, listUnits, putFlags, type Unit } from '../store/units.js';
+import { listFlags, listUnits, putFlags, type PairUnit } from '../store/units.js';
 
 export interface CheckSummary {
   pairs: number;
@@ -14,8 +14,12 @@ export interface CheckSummary {
   flags: Record<string, number>;
 }
 
-export function toAlignedUnits(units: readonly Unit[]): AlignedUnit[] {
-  return units.map((u) => ({ index: u.idx, en: u.en, ru: u.ru, score: u.score, bead: u.bead }));
+/**
+ * Stored units as the checks take them; `ruOrder` (where the Russian side starts in its document)
+ * lets quotes and brackets be read in Russian document order when a unit was recovered across the path.
+ */
+export function toAlignedUnits(units: readonly PairUnit[]): AlignedUnit[] {
+  return units.map((u) => ({ index: u.idx, en: u.en, ru: u.ru, score: u.score, bead: u.bead, ...(u.ruFirst === null ? {} : { ruOrder: u.ruFirst }) }));
 }
 
 /**
@@ -74,6 +78,7 @@ export function checkReport(db: Db, least: Severity = 'info'): string {
         enPath: p.enPath,
         ruPath: p.ruPath,
         units: toAlignedUnits(units),
+        unitIds: new Map(units.map((u) => [u.idx, u.id])),
         flags: [...byIdx].map(([index, flags]) => ({ index, flags })),
       };
     }),

@@ -67,9 +67,18 @@ export function listSegments(db: Db, docId: number): Segment[] {
 
 const UNIT_COLUMNS = `u.id, u.pair_id AS pairId, u.idx, u.bead, u.en_text AS en, u.ru_text AS ru, u.score, u.created`;
 
-/** The units of one document pair, in document order. */
-export function listUnits(db: Db, pairId: number): Unit[] {
-  return db.prepare(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.pair_id = ? ORDER BY u.idx`).all(pairId) as Unit[];
+/** A unit of a document pair with where its Russian side starts in the Russian document. */
+export interface PairUnit extends Unit {
+  /**
+   * Index of the unit's first Russian sentence, null for a 1-0 unit. Units follow the English
+   * order; a sentence pair recovered across the alignment path (a moved paragraph) breaks the Russian one.
+   */
+  ruFirst: number | null;
+}
+
+/** The units of one document pair, in document (English) order. */
+export function listUnits(db: Db, pairId: number): PairUnit[] {
+  return db.prepare(`SELECT ${UNIT_COLUMNS}, u.ru_first AS ruFirst FROM units u WHERE u.pair_id = ? ORDER BY u.idx`).all(pairId) as PairUnit[];
 }
 
 /** Filters for streaming units out of the store. */
