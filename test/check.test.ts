@@ -409,3 +409,70 @@ describe('name evidence: common words, title words rendered by sound, whole name
     expect(names('He was fined in Ohio.', 'Его оштрафовали в США.')).toContain('США');
   });
 });
+
+describe('name evidence, round 8: names as Russian writes them, moves, pronouns, whole names', () => {
+  const nameFlagsAt = (units: AlignedUnit[], i: number, options = {}) => flagsOf(checkUnits(units, { lengthRatio: norm, ...options }), i).filter((f) => f.kind === 'name');
+  const flagged = (units: AlignedUnit[], i: number, name: string, options = {}) => nameFlagsAt(units, i, options).find((f) => f.en.includes(name) || f.ru.includes(name));
+
+  it('warns on a common English word the document uses as a name (Waters ~ Уотерс), not on a cognate common noun (Hill ~ холм)', () => {
+    const vocabulary = corpusVocabulary([unit(0, 'The flood waters rose near the hill.', 'Вода поднялась у холма.')]);
+    const waters = doc(
+      unit(1, 'Representative Maxine Waters spoke on Monday.', 'В понедельник выступила член палаты Максин Уотерс.'),
+      unit(2, 'In her statement, Waters said her office had alerted the authorities.', 'В своем заявлении сообщила, что ее офис предупредил власти.'),
+    );
+    expect(flagged(waters, 2, 'Waters', { vocabulary })?.severity).toBe('warning');
+    const hill = doc(
+      unit(1, 'Protesters gathered on Capitol Hill on Monday.', 'Протестующие собрались на Капитолийском холме в понедельник.'),
+      unit(2, 'The hearing on Capitol Hill lasted all day.', 'Слушания на Капитолии длились весь день.'),
+    );
+    expect(flagged(hill, 2, 'Hill', { vocabulary })?.severity ?? 'info').toBe('info');
+  });
+
+  it('takes a name found in a neighbour as moved only when it lengthened that neighbour', () => {
+    const before = unit(1, 'The president arrived in Germany on Friday for a state visit.', 'Президент Эрдоган прибыл в Германию в пятницу с государственным визитом.');
+    const moved = doc(before, unit(2, 'Then Erdogan headed for Cologne.', 'После этого он направился в Кельн.'));
+    expect(flagged(moved, 2, 'Erdogan')?.message).toMatch(/moved\?/);
+    const explicit = doc(
+      unit(1, 'The long-serving president arrived in Germany on Friday for a three-day state visit with his wife.', 'Эрдоган прибыл в Германию в пятницу с трехдневным визитом вместе с женой.'),
+      unit(2, 'Then Erdogan headed for Cologne to open a giant new mosque in the city.', 'Затем направился в Кельн, чтобы открыть огромную новую мечеть в городе.'),
+    );
+    expect(flagged(explicit, 2, 'Erdogan')?.message ?? '').not.toMatch(/moved\?/);
+  });
+
+  it('does not take a pronoun after a preposition (для них) for the missing name, and counts its/it in English', () => {
+    const prepositional = doc(
+      unit(1, 'Thomas Bjorn named his team on Monday.', 'Томас Бьорн назвал свою команду в понедельник.'),
+      unit(2, 'Delighted with his players, Bjorn added that the course was tough.', 'Довольный его игроками, добавил, что поле для них было очень трудным.'),
+    );
+    expect(flagged(prepositional, 2, 'Bjorn')?.message ?? '').not.toMatch(/pronoun/);
+    const subject = doc(
+      unit(1, 'Thomas Bjorn named his team on Monday.', 'Томас Бьорн назвал свою команду в понедельник.'),
+      unit(2, 'Bjorn added that the course was tough.', 'Он добавил, что поле было для игроков трудным.'),
+    );
+    expect(flagged(subject, 2, 'Bjorn')?.message).toMatch(/pronoun/);
+    const its = doc(
+      unit(1, 'Greece objects to the name of its neighbour.', 'Греция возражает против названия соседа.'),
+      unit(2, 'Greece has vetoed its entry into NATO and its talks with the EU.', 'Она наложила вето на его вступление в НАТО и переговоры с ЕС.'),
+    );
+    expect(flagged(its, 2, 'Greece')?.message ?? '').not.toMatch(/pronoun/);
+  });
+
+  it('warns on a whole person name gone from a list, even when its other names are rendered around it', () => {
+    const list = doc(unit(1, 'Janet Jackson, Cardi B, Janelle Monáe and Shawn Mendes will perform.', 'В этот вечер выступят Джанет Джексон, Карди Б, а также Шон Мендес.'));
+    expect(flagged(list, 1, 'Janelle Monáe')?.severity).toBe('warning');
+  });
+
+  it('never takes a personal name for one the translation renders by meaning', () => {
+    const ford = doc(
+      unit(1, 'Christine Blasey Ford testified on Thursday.', 'В четверг дала свои показания главная истица по этому делу.'),
+      unit(2, 'The senators questioned Christine Blasey Ford for hours.', 'Сенаторы допрашивали ее несколько часов.'),
+    );
+    expect(nameFlagsAt(ford, 1).map((f) => f.message).join(' ')).not.toMatch(/never rendered/);
+  });
+
+  it('does not let an acronym the sentence already accounts for (СМИ ~ media) stand for a dropped name', () => {
+    const names = (en: string, ru: string) => checkPair(en, ru).filter((f) => f.kind === 'name').flatMap((f) => [...f.en, ...f.ru]);
+    expect(names('It drew coverage from the Pittsburgh media, according to West Virginia Metro News.', 'Это привлекло внимание СМИ Питтсбурга.').join(' ')).toMatch(/Virginia/);
+    expect(names('It drew coverage, according to West Virginia Metro News.', 'Это привлекло внимание, сообщает ВВМН.').join(' ')).not.toMatch(/Virginia/);
+  });
+});

@@ -9,7 +9,9 @@
  * it); otherwise it is lowered to info with the reason in the message. Other flags are returned
  * unchanged, numbers only lowered when moved.
  */
+import { isCommonEnglishWord } from '../text/english-words.js';
 import { soundSkeletons } from '../text/phonetic.js';
+import { isCyrillic } from '../text/translit.js';
 import { words } from '../text/tokens.js';
 import { logLengthRatio } from './length.js';
 import { runOf, sameName } from './names.js';
@@ -44,9 +46,10 @@ function short(u: AlignedUnit, absent: Side, norm: LengthNorm): boolean {
 
 /** Third-person pronouns, possessives included (`his` ~ `его`): what a name is replaced by. */
 const PRONOUNS: Record<Side, ReadonlySet<string>> = {
-  en: new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'they', 'them', 'their', 'theirs', 'themselves']),
-  ru: new Set(['он', 'его', 'него', 'ему', 'нему', 'им', 'ним', 'нём', 'нем', 'она', 'её', 'ее', 'неё', 'нее', 'ей', 'ней', 'ею', 'нею',
-    'они', 'их', 'них', 'ими', 'ними']),
+  en: new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'they', 'them', 'their', 'theirs', 'themselves']),
+  // Not the forms used after prepositions (`для них`, `с ним`): those mostly point back to
+  // things and groups already named, not to a person the sentence names.
+  ru: new Set(['он', 'его', 'ему', 'им', 'она', 'её', 'ее', 'ей', 'ею', 'они', 'их', 'ими']),
 };
 
 /** How many third-person pronouns `text` of `side` has. */
@@ -74,14 +77,14 @@ function holds(kind: Flag['kind'], item: string, text: string): boolean {
 }
 
 /**
- * The unit near `i` whose `absent` side holds the item while its own `from` side does not
- * (the item moved there), or undefined.
+ * The unit near `i` whose `absent` side holds the item while its own `from` side does not, and
+ * is no shorter than the corpus norm predicts (the item moved there and lengthened it), or undefined.
  */
-function movedTo(units: AlignedUnit[], i: number, f: Flag, item: string, from: Side, absent: Side): AlignedUnit | undefined {
+function movedTo(units: AlignedUnit[], i: number, f: Flag, item: string, from: Side, absent: Side, norm: LengthNorm): AlignedUnit | undefined {
   for (let d = 1; d <= NEIGHBOUR_SPAN; d++) {
     for (const j of [i - d, i + d]) {
       const u = units[j];
-      if (u && holds(f.kind, item, u[absent]) && !holds(f.kind, item, u[from])) return u;
+      if (u && holds(f.kind, item, u[absent]) && !holds(f.kind, item, u[from]) && shortness(u, absent, norm) <= 0) return u;
     }
   }
   return undefined;
@@ -106,7 +109,17 @@ const MIN_MENTIONS = 2;
  * (`TV` as `телевидение`, `Hollywood` as `киноиндустрия`), which a sound match cannot see.
  */
 function neverRendered(units: AlignedUnit[], item: string, from: Side, absent: Side): boolean {
+  if (!item.split(/\s+/).every(mayBeTranslated)) return false;
   return units.filter((u) => holds('name', item, u[from])).length >= MIN_MENTIONS && !units.some((u) => holds('name', item, u[absent]));
+}
+
+/**
+ * True when a word of a name may be rendered by meaning rather than by sound: an acronym (`TV`
+ * ~ `телевидение`), a common English word (`Thrones`, `Foundation`), any Russian word. A
+ * personal name (`Janelle Monáe`, `Christine Blasey Ford`) can only be transliterated or dropped.
+ */
+function mayBeTranslated(word: string): boolean {
+  return isCyrillic(word) || /^[\p{Lu}\d.-]{2,}$/u.test(word) || isCommonEnglishWord(word.replace(/['’]s?$/u, ''));
 }
 
 /** Share of the longer words capitalised from which a line is in title case (a headline). */
@@ -217,8 +230,13 @@ const FULL_NAME_WORDS = 2;
 function wholeNameMissing(u: AlignedUnit, item: string, from: Side, absent: Side): boolean {
   const start = u[from].indexOf(item);
   if (start < 0) return false;
-  const run = runOf(u[from], { text: item, start, end: start + item.length }).filter((w) => /^\p{L}{2,}$/u.test(w));
-  return run.length >= FULL_NAME_WORDS && !run.some((w) => holds('name', w, u[absent]));
+  const run = runOf(u[from], { text: item, start, end: start + item.length }).flatMap((w) => w.split(/\s+/)).filter((w) => /^\p{L}{2,}$/u.test(w));
+  if (run.length < FULL_NAME_WORDS) return false;
+  // Words of the other side that answer another name of this sentence (`Джанет` for `Janet`)
+  // cannot be this name's counterpart (`Janelle`).
+  const others = words(u[from]).map((w) => w.text).filter((w) => /^\p{Lu}/u.test(w) && !run.includes(w));
+  const free = words(u[absent]).map((w) => w.text).filter((w) => !others.some((o) => sameName(o, w))).join(' ');
+  return !run.some((w) => holds('name', w, free));
 }
 
 /** `f` lowered to info with `why` appended to its message. */
@@ -254,7 +272,7 @@ function review(units: AlignedUnit[], i: number, f: Flag, flags: Flag[], norm: L
   if (f.kind === 'name' && headlineWord(units, i, item, s.from)) return lowered(f, 'a title-case headline word');
   const isShort = short(units[i], s.absent, norm);
   if (!isShort) {
-    const moved = movedTo(units, i, f, item, s.from, s.absent);
+    const moved = movedTo(units, i, f, item, s.from, s.absent, norm);
     if (moved) return lowered(f, `in ${LANGUAGE[s.absent]} of unit ${moved.index}: moved?`);
     if (f.kind !== 'name') return f;
     if (neverRendered(units, item, s.from, s.absent)) return lowered(f, `never rendered by sound in ${LANGUAGE[s.absent]}`);

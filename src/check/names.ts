@@ -255,11 +255,11 @@ export function runOf(text: string, token: Token): string[] {
 
 /**
  * Letter counts of the acronyms of `theirs` that no word of `mine` already accounts for
- * (`США` is taken by `U.S.`): only those are free to stand for another name of `mine`.
+ * (`США` is taken by `U.S.`, `СМИ` by `media`): only those are free to stand for another name of `mine`.
  */
 function freeAcronyms(mine: string, theirs: string): number[] {
   const mineWords = counterpartWords(mine);
-  return acronyms(theirs).filter((a) => !mineWords.some((w) => sameName(a, w))).map(acronymLetters);
+  return acronyms(theirs).filter((a) => !mineWords.some((w) => sameName(a, w) || abbreviationOf(a, w))).map(acronymLetters);
 }
 
 /**
@@ -428,7 +428,8 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
     // A common English word in a name (`Geiger Counter`, `Capitol Hill`) is often translated
     // (`счетчик`, `холм`): a missing sound counterpart says little unless the document renders it by sound.
     const dictionary = from === 'en' && parts.every((w) => !ACRONYM.test(w) && isCommonEnglishWord(w.replace(POSSESSIVE, '')));
-    const uncertain = titleWord || common || ((adjectival || dictionary) && !renderedElsewhere(parts, from, ctx.units));
+    const uncertain = titleWord || ((common || dictionary) && !renderedAsName(parts, from, ctx))
+      || (adjectival && !renderedElsewhere(parts, from, ctx.units));
     return { kind: 'name', severity: uncertain ? 'info' : 'warning', message, en: from === 'en' ? [t.text] : [], ru: from === 'ru' ? [t.text] : [] };
   });
 }
@@ -458,6 +459,32 @@ function renderedElsewhere(parts: string[], from: Side, units?: NameContext['uni
 
 /** `renderedElsewhere` per document (its units) and word: every pair of a document asks about the same title words. */
 const renderedMemo = new WeakMap<NonNullable<NameContext['units']>, Map<string, boolean>>();
+
+/**
+ * True when another pair of the document has an English part of the name capitalised and, on
+ * the Russian side, a capitalised word that renders it by sound (`Waters` ~ `Уотерс`) and is no
+ * Russian common word: Russian capitalises only names, so the document uses this otherwise
+ * common English word (`waters`, `west`) as a name. A cognate common noun (`Party` ~ `партия`,
+ * `Hill` ~ `холм`) is written in lower case mid-sentence, or elsewhere in the corpus.
+ */
+function renderedAsName(parts: string[], from: Side, ctx: NameContext): boolean {
+  const units = ctx.units;
+  if (!units || from !== 'en') return false;
+  const ruLower = ctx.corpus?.ru ?? ctx.ruLower;
+  let memo = renderedMemo.get(units);
+  if (!memo) renderedMemo.set(units, (memo = new Map()));
+  return parts.some((p) => {
+    const key = `name\u0000${p}`;
+    let rendered = memo.get(key);
+    if (rendered === undefined) {
+      rendered = units.some((u) => words(u.en).some((w) => w.text === p)
+        && words(u.ru).some((w) => /^\p{Lu}/u.test(w.text) && isCyrillic(w.text) && !ruLower.has(w.text.toLowerCase())
+          && sameName(p, w.text)));
+      memo.set(key, rendered);
+    }
+    return rendered;
+  });
+}
 
 /** All-caps words shorter than this are acronyms even when the corpus has the same letters in lower case (`US` ~ `us`). */
 const MIN_CAPS_WORD = 4;
