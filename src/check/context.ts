@@ -110,7 +110,10 @@ const MIN_MENTIONS = 2;
  */
 function neverRendered(units: AlignedUnit[], item: string, from: Side, absent: Side): boolean {
   if (!item.split(/\s+/).every(mayBeTranslated)) return false;
-  return units.filter((u) => holds('name', item, u[from])).length >= MIN_MENTIONS && !units.some((u) => holds('name', item, u[absent]));
+  // The cheap test first: most names are rendered somewhere, and `some` stops at the first.
+  if (units.some((u) => holds('name', item, u[absent]))) return false;
+  let mentions = 0;
+  return units.some((u) => holds('name', item, u[from]) && ++mentions >= MIN_MENTIONS);
 }
 
 /**

@@ -460,6 +460,9 @@ function renderedElsewhere(parts: string[], from: Side, units?: NameContext['uni
 /** `renderedElsewhere` per document (its units) and word: every pair of a document asks about the same title words. */
 const renderedMemo = new WeakMap<NonNullable<NameContext['units']>, Map<string, boolean>>();
 
+/** `renderedAsName` per name context (a document with its vocabulary) and word. */
+const namedMemo = new WeakMap<NameContext, Map<string, boolean>>();
+
 /**
  * True when another pair of the document has an English part of the name capitalised and, on
  * the Russian side, a capitalised word that renders it by sound (`Waters` ~ `Уотерс`) and is no
@@ -471,10 +474,10 @@ function renderedAsName(parts: string[], from: Side, ctx: NameContext): boolean 
   const units = ctx.units;
   if (!units || from !== 'en') return false;
   const ruLower = ctx.corpus?.ru ?? ctx.ruLower;
-  let memo = renderedMemo.get(units);
-  if (!memo) renderedMemo.set(units, (memo = new Map()));
+  let memo = namedMemo.get(ctx);
+  if (!memo) namedMemo.set(ctx, (memo = new Map()));
   return parts.some((p) => {
-    const key = `name\u0000${p}`;
+    const key = p;
     let rendered = memo.get(key);
     if (rendered === undefined) {
       rendered = units.some((u) => words(u.en).some((w) => w.text === p)

@@ -46,6 +46,21 @@ export function isCyrillic(word: string): boolean {
  * with spelling variants that transliteration schemes disagree on folded together.
  */
 export function nameKey(word: string): string {
+  let key = nameKeys.get(word);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEY_MEMO_LIMIT) nameKeys.clear();
+    key = computeNameKey(word);
+    nameKeys.set(word, key);
+  }
+  return key;
+}
+
+/** Memo of `nameKey`: checks and alignment key the same words over and over; cleared past this size. */
+const NAME_KEY_MEMO_LIMIT = 100000;
+const nameKeys = new Map<string, string>();
+
+/** The uncached `nameKey`. */
+function computeNameKey(word: string): string {
   return transliterate(word)
     .replace(/[^a-z0-9]/g, '')
     .replace(/kh/g, 'h')
