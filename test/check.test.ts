@@ -476,3 +476,16 @@ describe('name evidence, round 8: names as Russian writes them, moves, pronouns,
     expect(names('It drew coverage, according to West Virginia Metro News.', 'Это привлекло внимание, сообщает ВВМН.').join(' ')).not.toMatch(/Virginia/);
   });
 });
+
+describe('name evidence, round 8: headlines', () => {
+  it('lowers a title-case headline word only when it is a common word, not a name no dictionary has', () => {
+    const units = [
+      unit(0, 'Trump Rallies Supporters in West Virginia', 'Трамп провел митинг сторонников в Западной'),
+      unit(1, 'The president spoke for an hour on Saturday.', 'Президент выступал час в субботу.'),
+      unit(2, 'Thousands of supporters came to the arena.', 'На арену пришли тысячи сторонников.'),
+    ];
+    const flags = flagsOf(checkUnits(units, { lengthRatio: norm }), 0).filter((f) => f.kind === 'name');
+    expect(flags.find((f) => f.en.includes('Virginia'))?.message ?? '').not.toMatch(/headline/);
+    expect(flags.find((f) => f.en.includes('Virginia'))).toBeDefined();
+  });
+});

@@ -151,6 +151,8 @@ function titleCase(text: string): boolean {
 function headlineWord(units: AlignedUnit[], i: number, item: string, from: Side): boolean {
   if (!titleCase(units[i][from])) return false;
   const parts = new Set(item.split(/\s+/));
+  // Title case capitalises common words (`Embarked`); a word no dictionary has is a name anyway (`Virginia`).
+  if (from === 'en' && ![...parts].some((p) => isCommonEnglishWord(p.replace(/['’]s?$/u, '')))) return false;
   return !units.some((u, j) => j !== i && words(u[from]).some((w) => parts.has(w.text)));
 }
 
