@@ -242,6 +242,38 @@ function benchTextBerg(): void {
   }
 }
 
+/** Share of `scores` at least `min`, as a percentage. */
+function pct(scores: number[], min: number): string {
+  return `${(100 * scores.filter((x) => x >= min).length / Math.max(1, scores.length)).toFixed(1)}%`;
+}
+
+/** Scores of the beads of `beads` pairing sentences of both sides. */
+function alignedScores(beads: Bead[]): number[] {
+  return beads.filter((b) => b.src.length > 0 && b.tgt.length > 0).map((b) => b.score);
+}
+
+/**
+ * (4) Score calibration: stories aligned against an unrelated story (English of story i, Russian
+ * of story i + `shift`, as a user forcing a wrong pair), alone and among the true pairs of a
+ * corpus; and the true pairs' 1-1 beads that link sentence i to i (clean stories, gold 1-1). A
+ * bead whose only evidence is a plausible length ratio should score low; real ones stay high.
+ */
+export function benchCalibration(stories: Story[]): void {
+  const clean = stories.map((s) => {
+    const n = Math.min(s.en.length, s.ru.length);
+    return { src: s.en.slice(0, n), tgt: s.ru.slice(0, n) };
+  });
+  const crossed = (shift: number) => stories.map((s, i) => ({ src: s.en, tgt: stories[(i + shift) % stories.length].ru }));
+  const real = (aligned: Bead[][]) => aligned.flatMap((beads) => beads.filter((b) => b.src.length === 1 && b.tgt.length === 1 && b.src[0] === b.tgt[0]).map((b) => b.score));
+  const rows: Array<[string, number[]]> = [];
+  for (const shift of [1, 7]) rows.push([`unrelated pairs (EN i × RU i+${shift}), one pair at a time: all aligned beads`, crossed(shift).flatMap((d) => alignedScores(alignCorpus([d]).beads[0]))]);
+  const mixed = alignCorpus([...clean, ...crossed(3).slice(0, 40)]).beads;
+  rows.push(['40 unrelated pairs (EN i × RU i+3) inside the corpus of 123 true pairs: all aligned beads', mixed.slice(clean.length).flatMap(alignedScores)]);
+  rows.push(['true pairs (clean, gold 1-1) in that corpus: 1-1 beads i ↔ i', real(mixed.slice(0, clean.length))]);
+  rows.push(['true pairs (clean), one pair at a time: 1-1 beads i ↔ i', real(clean.map((d) => alignCorpus([d]).beads[0]))]);
+  for (const [label, scores] of rows) console.log(`| ${label} | ${scores.length} | ${pct(scores, 0.3)} | ${pct(scores, 0.5)} | ${f(medianOf(scores))} |`);
+}
+
 function medianOf(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1];
@@ -303,6 +335,9 @@ export function main(): void {
   console.log('\n| data | configuration | strict P / R / F1 | lax F1 | link F1 |');
   console.log('|---|---|---|---|---|');
   benchTextBerg();
+  console.log('\n| score calibration (NTREX-128, all 123 stories) | beads | share ≥ 0.3 | share ≥ 0.5 | median |');
+  console.log('|---|---|---|---|---|');
+  benchCalibration(stories);
   console.log('\n| timing (2-core machine) | median | memory |');
   console.log('|---|---|---|');
   if (!process.env.NO_TIMING) benchTiming(stories);

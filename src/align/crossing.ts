@@ -112,6 +112,8 @@ interface Field {
   usableSrc: (i: number) => boolean;
   usableTgt: (k: number) => boolean;
   window: number;
+  /** Gain of the aligned bead holding each sentence (`heldGains`). */
+  held: { src: Float64Array; tgt: Float64Array };
 }
 
 /** True when sentences [x0, x1) of one side are all skipped in one gap and usable. */
@@ -159,24 +161,42 @@ function blocks(field: Field): Block[] {
 
 /**
  * Whether a sentence of piece `p` pairs about as well (within the margin, and better than
- * skipping) with a single sentence of the other side outside `block`, skipped or aligned, within
- * the window: the partner is then ambiguous, and the monotone path may hold the better one.
+ * skipping) with a single sentence of the other side outside `block`, within the window: the
+ * partner is then ambiguous, and the monotone path may hold the better one. A sentence the path
+ * aligned is such a rival only when this pairing also comes within the margin of the gain of the
+ * bead that holds it (`held`): a sentence held by a clearly better bead is taken, and a name it
+ * shares with the moved sentence (a speaker quoted on both sides of the move) makes it no rival.
  */
-function hasRival(p: Piece, block: Block, evidence: CrossEvidenceFn, n: number, m: number, window: number, margin: number): boolean {
+function hasRival(p: Piece, block: Block, field: Field, n: number, m: number, margin: number): boolean {
+  const { evidence, window, held } = field;
   const bar = Math.max(0, p.gain - margin);
   const inSrc = (i: number) => block.pieces.some((q) => i >= q.i0 && i < q.i1);
   const inTgt = (k: number) => block.pieces.some((q) => k >= q.k0 && k < q.k1);
+  const rival = (gain: number, heldGain: number) => gain > bar && gain > heldGain - margin;
   for (let i = p.i0; i < p.i1; i++) {
     for (let k = Math.max(0, p.k0 - window); k < Math.min(m, p.k1 + window); k++) {
-      if (!inTgt(k) && evidence(i, i + 1, k, k + 1).gain > bar) return true;
+      if (!inTgt(k) && rival(evidence(i, i + 1, k, k + 1).gain, held.tgt[k])) return true;
     }
   }
   for (let k = p.k0; k < p.k1; k++) {
     for (let i = Math.max(0, p.i0 - window); i < Math.min(n, p.i1 + window); i++) {
-      if (!inSrc(i) && evidence(i, i + 1, k, k + 1).gain > bar) return true;
+      if (!inSrc(i) && rival(evidence(i, i + 1, k, k + 1).gain, held.src[i])) return true;
     }
   }
   return false;
+}
+
+/** Per sentence of each side, the gain of the aligned bead holding it; -Infinity when skipped. */
+function heldGains(beads: readonly Bead[], n: number, m: number, evidence: CrossEvidenceFn): { src: Float64Array; tgt: Float64Array } {
+  const src = new Float64Array(n).fill(-Infinity);
+  const tgt = new Float64Array(m).fill(-Infinity);
+  for (const b of beads) {
+    if (b.src.length === 0 || b.tgt.length === 0) continue;
+    const gain = evidence(b.src[0], b.src[b.src.length - 1] + 1, b.tgt[0], b.tgt[b.tgt.length - 1] + 1).gain;
+    for (const i of b.src) src[i] = gain;
+    for (const k of b.tgt) tgt[k] = gain;
+  }
+  return { src, tgt };
 }
 
 /** The blocks to add: largest gain first, over free sentences only, strong enough, without rivals. */
@@ -188,7 +208,7 @@ function choose(all: Block[], field: Field, limits: { minGain: number; minMatche
   const out: Block[] = [];
   for (const block of strong) {
     const free = block.pieces.every((p) => isFree(takenSrc, p.i0, p.i1) && isFree(takenTgt, p.k0, p.k1));
-    if (!free || block.pieces.some((p) => hasRival(p, block, field.evidence, n, m, field.window, limits.margin))) continue;
+    if (!free || block.pieces.some((p) => hasRival(p, block, field, n, m, limits.margin))) continue;
     for (const p of block.pieces) {
       takenSrc.fill(1, p.i0, p.i1);
       takenTgt.fill(1, p.k0, p.k1);
@@ -232,6 +252,7 @@ export function crossingBeads(
     usableSrc: (i) => !excludedSrc(i),
     usableTgt: (k) => !excludedTgt(k),
     window: options.window ?? WINDOW,
+    held: heldGains(single, n, m, evidence),
   };
   const limits = { minGain: options.minGain ?? MIN_GAIN, minMatched: options.minMatched ?? MIN_MATCHED, margin: options.margin ?? MARGIN };
   const chosen = choose(blocks(field), field, limits, n, m);

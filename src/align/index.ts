@@ -43,6 +43,13 @@ export interface AlignOptions {
    * source order but their target indices need not ascend.
    */
   crossing?: boolean | CrossingOptions;
+  /**
+   * Score context beyond chance (`pathScores` with `BeadScorer.chance`): neighbours must match more
+   * than the same sentences do off the path, so two unrelated texts on one topic score low. Off by
+   * default here, where the plain context is kept (match verification's coverage threshold is
+   * calibrated on it); `alignCorpus`, whose scores users see, turns it on.
+   */
+  chanceContext?: boolean;
 }
 
 export interface CorpusOptions {
@@ -71,7 +78,7 @@ const MIN_SENTENCES_FOR_RATIO = 20;
 const CONFIDENT_SCORE = 0.5;
 
 /** Beads with scores from a lattice path: own evidence + context, or (`context` false) own evidence only. */
-function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer, context: boolean): Bead[] {
+function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer, context: boolean, chanceContext: boolean): Bead[] {
   const evidence: BeadEvidence[] = [];
   const shapes: Array<[number, number]> = [];
   for (let p = 1; p < path.length; p++) {
@@ -80,8 +87,9 @@ function pathToBeads(path: Array<[number, number]>, scorer: BeadScorer, context:
     evidence.push(scorer.evidence(i0, i1, k0, k1));
     shapes.push([i1 - i0, k1 - k0]);
   }
+  const chance = context && chanceContext ? shapes.map(([a, b], j) => (a > 0 && b > 0 ? scorer.chance(path[j][0], path[j + 1][0], path[j][1], path[j + 1][1]) : 0)) : [];
   const scores = context
-    ? pathScores(evidence, shapes, scorer.model)
+    ? pathScores(evidence, shapes, scorer.model, chanceContext ? chance : undefined)
     : evidence.map((e, j) => evidenceScore(e, shapes[j][0], shapes[j][1], scorer.model));
   return shapes.map(([a, b], j) => {
     const [i0, k0] = path[j];
@@ -120,7 +128,7 @@ function align(src: string[], tgt: string[], options: AlignOptions, context: boo
   const trimmed = (options.lexicon?.entries.length ?? 0) > 0
     ? dropEdgeBeads(placed, (i0, i1, k0, k1, island) => isFurniture(scorer, i0, i1, k0, k1, island), (i0, i1, k0, k1, onSrc, atStart) => isGluedEdge(scorer, [i0, i1, k0, k1], onSrc, atStart, onSrc ? src : tgt))
     : placed;
-  const beads = pathToBeads(trimmed, scorer, context);
+  const beads = pathToBeads(trimmed, scorer, context, options.chanceContext === true);
   if (!options.crossing || options.anchors === false) return beads;
   return [...withCrossing(beads, src, tgt, scorer, furniture, options.crossing === true ? {} : options.crossing)];
 }
@@ -283,6 +291,6 @@ export function alignCorpus(docs: Array<{ src: string[]; tgt: string[] }>, optio
     : learnLexicon(docs.map((d, i) => ({ ...d, beads: first[i] })));
   const lexicon = mergeLexicons(learned, options.dictionary);
   const crossing = options.crossing ?? true;
-  const beads = docs.map((d, i) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon, furniture: furniture?.[i], crossing }));
+  const beads = docs.map((d, i) => alignSentences(d.src, d.tgt, { ...base, lengthModel: model, lexicon, furniture: furniture?.[i], crossing, chanceContext: true }));
   return { beads, lexicon, lengthModel: model };
 }

@@ -399,6 +399,23 @@ export class BeadScorer implements CostFunction {
     return own <= split - SPLIT_DOUBT ? own : Math.max(own, split + SPLIT_MARGIN);
   }
 
+  /**
+   * Matched anchor weight the source side of the bead src[i0, i1) × tgt[k0, k1) has, on average,
+   * with target spans of the same size at CHANCE_OFFSETS (those inside the document): what it
+   * matches by chance, through the topic's recurring names and words. 0 when no offset fits.
+   */
+  chance(i0: number, i1: number, k0: number, k1: number): number {
+    let sum = 0;
+    let count = 0;
+    for (const d of CHANCE_OFFSETS) {
+      if (k0 + d < 0 || k1 + d > this.features.tgt.count) continue;
+      this.match(i0, i1, k0 + d, k1 + d);
+      sum += this.matched;
+      count++;
+    }
+    return count === 0 ? 0 : sum / count;
+  }
+
   /** 0..1 confidence that the bead's sides translate each other; 0 for 1-0 and 0-1 beads. */
   score(i0: number, i1: number, k0: number, k1: number): number {
     if (i0 === i1 || k0 === k1) return 0;
@@ -659,35 +676,62 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Aligned (non-skip) beads on each side of a bead whose anchors make up its context. */
-const CONTEXT_BEADS = 3;
-/** Log-odds per unit of anchor weight the neighbours match, and per unit they miss. */
-const CONTEXT_MATCH = 0.8;
-const CONTEXT_MISS = 0.7;
+/**
+ * Aligned (non-skip) beads on each side of a bead whose anchors make up its context: five, so a
+ * neighbourhood holds enough anchored sentences to tell a parallel stretch from chance agreement.
+ */
+const CONTEXT_BEADS = 5;
+/** Log-odds per unit of anchor weight the neighbours match beyond chance, and per unit they miss. */
+const CONTEXT_MATCH = 1;
+const CONTEXT_MISS = 0.5;
+/**
+ * Log-odds a bead's neighbourhood must earn back before its length fit counts: the own-evidence
+ * bias (SCORE_BIAS) assumes the documents translate each other, which only anchors beyond chance
+ * show. Three nats: about three names (or five lexicon words) matched beyond chance among ten
+ * neighbours; a neighbourhood with none takes a silent bead of fitting length from ~0.8 to ~0.2.
+ */
+const UNANCHORED_PRIOR = 3;
+/** The plain context (no chance estimates; `alignSentences` by default): three beads a side, as before. */
+const PLAIN_BEADS = 3;
+const PLAIN_MATCH = 0.8;
+const PLAIN_MISS = 0.7;
 /** Bounds of the context term: support saturates, and no context can erase strong own evidence. */
 const CONTEXT_MAX = 2;
-const CONTEXT_MIN = -3;
+const CONTEXT_MIN = -3 - UNANCHORED_PRIOR;
+/**
+ * Target offsets at which a bead's source sentences are paired off the path to estimate chance
+ * agreement (what the same sentences match in a text of the same topic that is not their
+ * translation): near enough to share the topic, past the ±1 of a moved sentence boundary.
+ */
+export const CHANCE_OFFSETS: readonly number[] = [-6, -5, -4, -3, -2, 2, 3, 4, 5, 6];
 
 /**
  * 0..1 scores of the beads of one alignment path: each bead's own evidence plus its context,
- * the anchors its aligned neighbours match and miss. A bead on a diagonal of matching anchors
- * is trusted even when it has no anchors itself (a short sentence, a small lexicon); a bead
- * whose neighbours share nothing (two unrelated texts of similar lengths) is not.
- * `shapes[j]` = [source count, target count] of bead j; skip beads score 0.
+ * the anchors its aligned neighbours match beyond chance and miss. A bead on a diagonal of
+ * matching anchors is trusted even when it has no anchors itself (a short sentence, a small
+ * lexicon); a bead whose neighbours match no more than sentences off the path do (two unrelated
+ * texts of similar lengths, even on one topic) is not: the length fit alone never scores high.
+ * `shapes[j]` = [source count, target count] of bead j; skip beads score 0. `chance[j]`: bead j's
+ * matched weight expected by chance (`BeadScorer.chance`); absent, 0 (every match counts).
  */
-export function pathScores(evidence: BeadEvidence[], shapes: Array<[number, number]>, model: LengthModel): number[] {
+export function pathScores(evidence: BeadEvidence[], shapes: Array<[number, number]>, model: LengthModel, chance?: readonly number[]): number[] {
+  // Without chance estimates: the plain context (every match counts, no prior to earn back).
+  const prior = chance === undefined ? 0 : UNANCHORED_PRIOR;
+  const [width, matchRate, missRate] = chance === undefined ? [PLAIN_BEADS, PLAIN_MATCH, PLAIN_MISS] : [CONTEXT_BEADS, CONTEXT_MATCH, CONTEXT_MISS];
   const aligned: number[] = [];
   shapes.forEach(([a, b], j) => { if (a > 0 && b > 0) aligned.push(j); });
   const out = new Array<number>(shapes.length).fill(0);
   aligned.forEach((j, p) => {
-    let matched = 0;
+    let lift = 0;
     let missed = 0;
-    for (let q = Math.max(0, p - CONTEXT_BEADS); q <= Math.min(aligned.length - 1, p + CONTEXT_BEADS); q++) {
+    for (let q = Math.max(0, p - width); q <= Math.min(aligned.length - 1, p + width); q++) {
       if (q === p) continue;
-      matched += evidence[aligned[q]].matched;
-      missed += evidence[aligned[q]].missed + (evidence[aligned[q]].unshared ?? 0);
+      const e = evidence[aligned[q]];
+      lift += Math.max(0, e.matched - (chance?.[aligned[q]] ?? 0));
+      missed += e.missed + (e.unshared ?? 0);
     }
-    const context = Math.min(CONTEXT_MAX, Math.max(CONTEXT_MIN, CONTEXT_MATCH * matched - CONTEXT_MISS * missed));
+    const support = matchRate * lift - missRate * missed - prior;
+    const context = Math.min(CONTEXT_MAX, Math.max(CONTEXT_MIN + UNANCHORED_PRIOR - prior, support));
     out[j] = sigmoid(evidenceLogit(evidence[j], shapes[j][0], shapes[j][1], model) + context);
   });
   return out;
