@@ -489,3 +489,16 @@ describe('name evidence, round 8: headlines', () => {
     expect(flags.find((f) => f.en.includes('Virginia'))).toBeDefined();
   });
 });
+
+describe('renderReport: pairs without flags', () => {
+  it('counts pairs without flags instead of listing them', () => {
+    const units = [unit(0, 'He left on Monday.', 'Он уехал в понедельник.')];
+    const html = renderReport([
+      { title: 'quiet pair', enPath: 'a.txt', ruPath: 'b.txt', units, flags: [] },
+      { title: 'flagged pair', enPath: 'c.txt', ruPath: 'd.txt', units, flags: [{ index: 0, flags: [{ kind: 'name', severity: 'warning', message: 'X missing in Russian', en: ['X'], ru: [] }] }] },
+    ]);
+    expect(html).toContain('flagged pair');
+    expect(html).not.toContain('quiet pair');
+    expect(html).toContain('1 of 2 document pairs have no flags');
+  });
+});

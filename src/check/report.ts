@@ -86,22 +86,28 @@ function unitRow(unit: AlignedUnit | undefined, label: number, flags: Flag[]): s
   return `<tr><td class="n">${label}${bead}</td><td class="t" lang="en">${en}</td><td class="t" lang="ru">${ru}</td><td><ul>${list}</ul></td></tr>`;
 }
 
-/** The section of one document pair. */
+/** The section of one document pair with flags. */
 function pairSection(pair: ReportPair): string {
   const byIndex = new Map(pair.units.map((u) => [u.index, u]));
   const rows = pair.flags.map((f) => unitRow(byIndex.get(f.index), pair.unitIds?.get(f.index) ?? f.index, f.flags)).join('\n');
   const head = `<h2>${escapeHtml(pair.title)}</h2><div class="path">${escapeHtml(pair.enPath)} ↔ ${escapeHtml(pair.ruPath)}</div>`;
-  if (!rows) return `${head}<p>No flags.</p>`;
   return `${head}<table><tr><th>unit</th><th>English</th><th>Russian</th><th>Flags</th></tr>\n${rows}</table>`;
 }
 
-/** A self-contained HTML page reporting the flags of `pairs`; opens from file:// in any browser. */
+/**
+ * A self-contained HTML page reporting the flags of `pairs`; opens from file:// in any browser.
+ * Pairs without flags are only counted: on a large corpus they would bury the ones to review.
+ */
 export function renderReport(pairs: ReportPair[]): string {
+  const flagged = pairs.filter((p) => p.flags.some((u) => u.flags.length > 0));
+  const clean = pairs.length - flagged.length;
+  const cleanNote = clean ? `<p>${clean} of ${pairs.length} document pairs have no flags and are not listed.</p>` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>palign check report</title><style>${CSS}</style></head>
 <body><h1>palign check report</h1>
 ${summary(pairs)}
-${pairs.map(pairSection).join('\n')}
+${cleanNote}
+${flagged.map(pairSection).join('\n')}
 </body></html>
 `;
 }
