@@ -11,6 +11,16 @@ const FTS_SYNTAX = /["*()^+{}]|\b(?:AND|OR|NOT|NEAR)\b|\b(?:en_text|ru_text)\s*:
 /** Russian е and ё, either case: ё is optional in Russian spelling, so each stands for both. */
 const YO = /[еёЕЁ]/gu;
 /**
+ * Pieces of a query with FTS5 syntax: a quoted string (maybe unterminated), a parenthesis, a comma
+ * (NEAR's distance), a brace or colon (column sets), a column filter, whitespace, or a run of
+ * anything else (a bareword).
+ */
+const FTS_PIECE = /"(?:[^"]|"")*"?|[(),{}:]|\b(?:en_text|ru_text)\s*:|\s+|[^\s(),{}:"]+/gu;
+/** What FTS5 takes as a bareword: letters, digits, `_` and non-ASCII, after an optional `^`, before an optional `*`. */
+const FTS_BAREWORD = /^\^?[\p{L}\p{N}_\u0080-\u{10FFFF}]+\*?$/u;
+/** FTS5 operators, which must stay barewords; `+` joins phrases. */
+const FTS_OPERATOR = /^(?:AND|OR|NOT|NEAR|\+)$/;
+/**
  * Most е/ё letters in a term that are each tried both ways (2^n variants); a longer term is
  * searched as typed and with every ё as е, which covers text that writes no ё at all.
  */
@@ -110,7 +120,7 @@ export function yoVariants(text: string): string[] {
  * AND/OR/NOT, NEAR) is passed as written. Returns null when the query has no searchable word.
  */
 export function parseQuery(text: string): ParsedQuery | null {
-  if (FTS_SYNTAX.test(text)) return { words: text, substrings: null, literals: [], advanced: true };
+  if (FTS_SYNTAX.test(text)) return { words: quoteBarewords(text), substrings: null, literals: [], advanced: true };
   const terms = text.split(/\s+/).map(readTerm).filter((t): t is Term => t !== null);
   if (terms.length === 0) return null;
   return {
@@ -119,6 +129,33 @@ export function parseQuery(text: string): ParsedQuery | null {
     literals: terms.flatMap((t) => (t.literal === null ? [] : [t.literal])),
     advanced: false,
   };
+}
+
+/**
+ * A query with FTS5 syntax with each bareword FTS5 cannot read (`U.S.`, `Russia's`, `COVID-19`,
+ * `$19`, `AT&T`) written as a phrase of its words (`"U.S."` finds `U.S.`), and punctuation that
+ * stands alone between terms (`&`, `-`) dropped; a trailing `*` stays a prefix. Phrases, operators,
+ * parentheses and column filters are kept as typed, so a query that was valid means the same.
+ */
+export function quoteBarewords(query: string): string {
+  const pieces = query.match(FTS_PIECE) ?? [];
+  let previous = '';
+  return pieces.map((piece) => {
+    // A colon closes a column set (`{en_text ru_text}:`); after a word (`Moscow:`) it is punctuation.
+    const read = piece === ':' && previous !== '}' ? '' : readPiece(piece);
+    if (piece.trim() !== '') previous = piece;
+    return read;
+  }).join('');
+}
+
+/** One piece of an FTS5 query (see FTS_PIECE) as FTS5 can read it. */
+function readPiece(piece: string): string {
+  if (/^["(),{}:\s]/u.test(piece) || /^(?:en_text|ru_text)\s*:$/u.test(piece) || FTS_OPERATOR.test(piece) || FTS_BAREWORD.test(piece)) return piece;
+  const prefix = piece.endsWith('*') ? '*' : '';
+  const core = piece.slice(0, piece.length - prefix.length).replace(FRAMING, '');
+  if (!WORD_CHAR.test(core)) return '';
+  if (FTS_BAREWORD.test(core)) return core + prefix;
+  return `"${core.replace(/"/g, '""')}"${prefix}`;
 }
 
 /**
@@ -151,7 +188,7 @@ export function containsLiteral(text: string, literal: string): boolean {
 
 export interface Marked {
   text: string;
-  /** [start, end) character offsets of the hits in `text`. */
+  /** [start, end) offsets of the hits in `text`, in UTF-16 units (`text.slice(start, end)` is the hit). */
   hits: Array<[number, number]>;
 }
 
@@ -170,17 +207,28 @@ export function unmark(marked: string): Marked {
   return { text, hits };
 }
 
+/** Whether the UTF-16 unit at `at` is the second half of a surrogate pair (an emoji, 𝔘, …). */
+function insidePair(text: string, at: number): boolean {
+  return at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at]!) && /[\uD800-\uDBFF]/.test(text[at - 1]!);
+}
+
+/** `at` moved back to the start of the character it falls in, so a slice there never cuts one in half. */
+function charBoundary(text: string, at: number): number {
+  return insidePair(text, at) ? at - 1 : at;
+}
+
 /**
  * A keyword-in-context line: the first hit centred in `width` characters, with `wrap` around
- * each hit (e.g. ANSI colour or brackets). Without hits, the start of the text.
+ * each hit (e.g. ANSI colour or brackets). Without hits, the start of the text. The cuts fall
+ * between characters, never inside an emoji's surrogate pair.
  */
 export function kwic(marked: Marked, width: number, wrap: (hit: string) => string): string {
   const { text, hits } = marked;
-  if (hits.length === 0) return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  if (hits.length === 0) return text.length > width ? `${text.slice(0, charBoundary(text, width - 1))}…` : text;
   const [first, firstEnd] = hits[0];
   const side = Math.max(10, Math.floor((width - (firstEnd - first)) / 2));
-  const from = Math.max(0, first - side);
-  const to = Math.min(text.length, firstEnd + side);
+  const from = charBoundary(text, Math.max(0, first - side));
+  const to = charBoundary(text, Math.min(text.length, firstEnd + side));
   let out = from > 0 ? '…' : '';
   let at = from;
   for (const [s, e] of hits) {
@@ -190,4 +238,14 @@ export function kwic(marked: Marked, width: number, wrap: (hit: string) => strin
   }
   out += text.slice(at, to) + (to < text.length ? '…' : '');
   return out;
+}
+
+/**
+ * The hits of `marked` as code-point offsets (`Marked` counts UTF-16 units, as JavaScript strings
+ * do): what `query --json` prints, so that Python's `text[s:e]` and jq's `.[s:e]` find the hit
+ * also in text with emoji or other characters outside the Basic Multilingual Plane.
+ */
+export function codePointHits(marked: Marked): Array<[number, number]> {
+  const at = (offset: number): number => [...marked.text.slice(0, offset)].length;
+  return marked.hits.map(([start, end]) => [at(start), at(end)]);
 }

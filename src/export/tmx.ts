@@ -55,7 +55,7 @@ function tmxHead(options: ExportOptions, srclang: string): string {
     ['adminlang', 'en'],
     ['srclang', srclang],
     ['datatype', 'plaintext'],
-    ['creationdate', tmxDate(options.creationDate ?? new Date())],
+    ['creationdate', options.creationDate === null ? null : tmxDate(options.creationDate ?? new Date())],
   ]);
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -34,8 +34,11 @@ export interface ExportOptions {
   toolVersion: string;
   /** Also export units with one empty side (never in Moses, which needs both sides). */
   includeUnaligned?: boolean;
-  /** TMX header `creationdate`; default: the time the export starts. Tests pin it. */
-  creationDate?: Date;
+  /**
+   * TMX header `creationdate`; null leaves it out; default (undefined): the time the export starts.
+   * The CLI passes the newest unit's time, so a re-export of the same database is byte-identical.
+   */
+  creationDate?: Date | null;
 }
 
 /** Language codes used when `ExportOptions.langs` is not given. */

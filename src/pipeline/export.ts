@@ -162,6 +162,46 @@ function exportableDocument(db: Db, name: string): number {
   return doc.id;
 }
 
+/**
+ * When the newest unit of the export (of the pair of `docId`, or of the corpus) was aligned, or
+ * null when there is none. The TMX header dates itself with it rather than with the clock: the
+ * file then says how fresh its content is, and a re-export of the same database is byte-identical.
+ */
+function newestUnitTime(db: Db, docId: number | undefined): Date | null {
+  const inDoc = docId === undefined ? '' : 'WHERE p.en_doc = @docId OR p.ru_doc = @docId';
+  const row = db.prepare(`SELECT max(u.created) AS created FROM units u JOIN doc_pairs p ON p.id = u.pair_id ${inDoc}`)
+    .get(docId === undefined ? {} : { docId }) as { created: string | null };
+  return row.created === null ? null : new Date(row.created);
+}
+
+/** The database's own files: itself, its rollback journal, write-ahead log, shared memory and palign's lock. */
+const DATABASE_FILES = ['', '-journal', '-wal', '-shm', '.lock'];
+
+/** A path with its folder's symbolic links resolved, for a file that may not exist yet. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/**
+ * Throws a one-line usage error when `file` is the database being exported or one of its files
+ * (however spelt: `./x/../corpus.db`, a symbolic link): writing there would replace the corpus
+ * with its own export, since the output is renamed over the target.
+ */
+function refuseDatabaseFile(db: Db, file: string): void {
+  if (db.memory || file === '-') return;
+  const target = realPath(file);
+  const hit = DATABASE_FILES.find((suffix) => realPath(`${db.name}${suffix}`) === target);
+  if (hit !== undefined) throw new PalignError(`${file}: is the database being exported (${db.name}${hit}); give another name for the output`, EXIT_USAGE);
+}
+
 /** The Moses file pair for `out`: `corpus.moses` or `corpus` → `corpus.en`, `corpus.ru`. */
 export function mosesFiles(out: string, langs: [string, string]): [string, string] {
   const stem = out.replace(/\.moses$/i, '');
@@ -192,12 +232,14 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   }
   // Counted as the formats will write them: the rows left after cleaning.
   const selected = counted(exportableRows(request.dedupe ? dedupeRows(rows()) : rows(), { toolVersion: VERSION, includeUnaligned }));
-  const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned };
+  const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned, creationDate: newestUnitTime(db, docId) };
 
   if (request.format === 'moses') {
-    if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`);
+    if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`, EXIT_USAGE);
     if (isFolderName(request.out)) throw new PalignError(`${request.out}: is a folder; give the stem of the .en and .ru files, e.g. ${path.join(request.out, 'corpus')}`, EXIT_USAGE);
     const [enFile, ruFile] = mosesFiles(request.out, request.langs ?? ['en', 'ru']);
+    refuseDatabaseFile(db, enFile);
+    refuseDatabaseFile(db, ruFile);
     const en = open(enFile);
     let ru: ReturnType<typeof open>;
     try {
@@ -222,6 +264,7 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   }
 
   const serialise = { tmx, tsv, jsonl }[request.format];
+  refuseDatabaseFile(db, request.out);
   const sink = open(request.out);
   try {
     for (const chunk of serialise(selected, options)) sink.write(chunk);

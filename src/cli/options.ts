@@ -1,0 +1,10 @@
+/** Option helpers shared by `palign export` and `palign query`. */
+
+/**
+ * The value of an option that takes one value, when the user gave it more than once: yargs then
+ * hands over an array (`--out a --out b` → ['a', 'b']). The last one counts, as in most command
+ * line tools, so a script's default followed by the user's own choice does what the user meant.
+ */
+export function lastValue<T>(value: T | T[]): T {
+  return Array.isArray(value) ? (value[value.length - 1] as T) : value;
+}
