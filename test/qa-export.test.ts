@@ -60,6 +60,13 @@ describe('export and query on the sample corpus', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain('xml:lang="en-GB"');
   });
 
+  it('takes the last --db given twice, for every command', async () => {
+    const result = await runCli(['stats', '--db', path.join(dir, 'no-such.db'), '--db', db]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/documents/);
+  });
+
   it('refuses to write the export over the database it reads, however the path is spelled', async () => {
     const before = fs.readFileSync(db);
     const link = path.join(dir, 'link-to.db');

@@ -1,6 +1,7 @@
 /** The `palign` command line: a thin layer over the library; every command has `--help`. */
 import yargs, { type Argv } from 'yargs';
 import { PalignError } from '../errors.js';
+import { lastValue } from './options.js';
 import { DEFAULT_DB } from '../store/open.js';
 import { VERSION } from '../version.js';
 import { alignCommand, evalCommand } from './align.js';
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   const cli: Argv<Global> = yargs(joinQueryText(argv))
     .scriptName('palign')
     .usage('$0 <command> [options]\n\nEnglish–Russian news articles in, a clean translation memory out.')
-    .option('db', { type: 'string', default: DEFAULT_DB, describe: 'SQLite database file', global: true })
+    .option('db', { type: 'string', default: DEFAULT_DB, describe: 'SQLite database file', global: true, coerce: (v: string | string[]): string => lastValue(v) })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (JSON lines)', global: true })
     // `palign query -- -5.0` searches for "-5.0" as written: what follows `--` stays text.
     .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })

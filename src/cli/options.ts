@@ -1,4 +1,4 @@
-/** Option helpers shared by `palign export` and `palign query`. */
+/** Option helpers shared by the commands. */
 
 /**
  * The value of an option that takes one value, when the user gave it more than once: yargs then
