@@ -67,6 +67,14 @@ describe('export and query on the sample corpus', () => {
     expect(result.stdout).toMatch(/documents/);
   });
 
+  it('refuses run --tmx naming the database before running the pipeline', async () => {
+    const fresh = path.join(dir, 'fresh.db');
+    const result = await runCli(['run', 'data', '--db', fresh, '--tmx', fresh]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is the database/);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+
   it('refuses to write the export over the database it reads, however the path is spelled', async () => {
     const before = fs.readFileSync(db);
     const link = path.join(dir, 'link-to.db');

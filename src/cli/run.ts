@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { readDictionary } from '../pipeline/align.js';
 import { run } from '../pipeline/run.js';
-import { checkOutputFile, DEFAULT_TM_MIN_SCORE, type ExportSummary } from '../pipeline/export.js';
+import { checkOutputFile, DEFAULT_TM_MIN_SCORE, refuseDatabaseFile, type ExportSummary } from '../pipeline/export.js';
 import { checkDocumentFolder } from '../pipeline/files.js';
 import { counts, duplicatesLine, goneOrMoved, out, parseScore, reportSkipped, withDb, type Global } from './io.js';
 
@@ -23,7 +23,11 @@ export function runCommand(cli: Argv<Global>): void {
       .option('min-score', { type: 'string', requiresArg: true, describe: `leave pairs scoring below out of the TMX (default ${DEFAULT_TM_MIN_SCORE}; 0 keeps all)` }),
     (args) => {
       checkDocumentFolder(args.dir);
-      if (args.tmx !== undefined) checkOutputFile(args.tmx);
+      if (args.tmx !== undefined) {
+        checkOutputFile(args.tmx);
+        // Before the pipeline runs, not after: the TMX must not replace the database it is written from.
+        refuseDatabaseFile(args.db, args.tmx);
+      }
       const minScore = parseScore(args.minScore, 'min-score');
       const dictionary = args.dict === undefined ? undefined : readDictionary(args.dict);
       const summary = withDb(args, (db) => run(db, args.dir, args.db, { dictionary, tmx: args.tmx, minScore }), 'create');

@@ -195,11 +195,11 @@ function realPath(file: string): string {
  * (however spelt: `./x/../corpus.db`, a symbolic link): writing there would replace the corpus
  * with its own export, since the output is renamed over the target.
  */
-function refuseDatabaseFile(db: Db, file: string): void {
-  if (db.memory || file === '-') return;
+export function refuseDatabaseFile(dbPath: string, file: string): void {
+  if (dbPath === ':memory:' || file === '-') return;
   const target = realPath(file);
-  const hit = DATABASE_FILES.find((suffix) => realPath(`${db.name}${suffix}`) === target);
-  if (hit !== undefined) throw new PalignError(`${file}: is the database being exported (${db.name}${hit}); give another name for the output`, EXIT_USAGE);
+  const hit = DATABASE_FILES.find((suffix) => realPath(`${dbPath}${suffix}`) === target);
+  if (hit !== undefined) throw new PalignError(`${file}: is the database being exported (${dbPath}${hit}); give another name for the output`, EXIT_USAGE);
 }
 
 /** The Moses file pair for `out`: `corpus.moses` or `corpus` → `corpus.en`, `corpus.ru`. */
@@ -238,8 +238,8 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
     if (request.out === '-') throw new PalignError(`export: Moses writes two files; give --out STEM, not -`, EXIT_USAGE);
     if (isFolderName(request.out)) throw new PalignError(`${request.out}: is a folder; give the stem of the .en and .ru files, e.g. ${path.join(request.out, 'corpus')}`, EXIT_USAGE);
     const [enFile, ruFile] = mosesFiles(request.out, request.langs ?? ['en', 'ru']);
-    refuseDatabaseFile(db, enFile);
-    refuseDatabaseFile(db, ruFile);
+    refuseDatabaseFile(db.name, enFile);
+    refuseDatabaseFile(db.name, ruFile);
     const en = open(enFile);
     let ru: ReturnType<typeof open>;
     try {
@@ -264,7 +264,7 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   }
 
   const serialise = { tmx, tsv, jsonl }[request.format];
-  refuseDatabaseFile(db, request.out);
+  refuseDatabaseFile(db.name, request.out);
   const sink = open(request.out);
   try {
     for (const chunk of serialise(selected, options)) sink.write(chunk);
