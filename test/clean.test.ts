@@ -24,6 +24,7 @@ describe('normalize', () => {
   it('unifies line breaks, spaces and invisible characters', () => {
     expect(normalize('a\r\nb\rc\u2028d')).toBe('a\nb\nc\nd');
     expect(normalize('15\u00a0000\u202fтонн\u2009и\tещё  раз   ')).toBe('15 000 тонн и ещё раз');
+    expect(normalize('Control\u0001chars and\u007fDEL')).toBe('Control chars and DEL');
     expect(normalize('co\u00adoper\u200bation\ufeff\u200d')).toBe('cooperation');
   });
 

@@ -29,10 +29,13 @@ const LATIN_SHORT_WORD = /(?<=\p{Script=Cyrillic}[\p{P}]*\s+)[aceopxy]{1,3}(?=\s
 /** Runs of spaces inside a line (after the indentation). */
 const INNER_SPACES = /(\S) {2,}(?=\S)/g;
 
+/** C0 controls left after line breaks and tabs, and DEL: separators in the source, so spaces (`Control\u0001chars` is two words). */
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
 /**
  * Text in, normalised text out: NFC; CRLF, CR, U+2028, form feed and vertical tab → LF;
  * U+2029 → blank line; tabs and no-break/thin spaces → space; zero-width characters and soft
- * hyphens removed; runs of inner spaces collapsed; trailing spaces trimmed; words mixing Latin
+ * hyphens removed; other control characters → space; runs of inner spaces collapsed; trailing spaces trimmed; words mixing Latin
  * and Cyrillic look-alike letters put in one script. Leading indentation
  * is kept (collapsed tabs become spaces) because plain-text files may mark paragraphs with it.
  */
@@ -44,6 +47,7 @@ export function normalize(text: string): string {
     .replace(/\u2029/g, '\n\n')
     .replace(INVISIBLE, '')
     .replace(/\t/g, ' ')
+    .replace(CONTROLS, ' ')
     .replace(SPACES, ' ');
   return unified
     .split('\n')
