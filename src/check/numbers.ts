@@ -16,6 +16,11 @@ const RANGE_JOINT = /^\s*(?:[-–—]|to|до|and|и)\s*$/iu;
 
 /** Russian clock times by part of day: `7 утра`, `2 часа дня`, `4 часов утра`, `10 вечера`. */
 const RU_TIME = /(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s+(?:час\p{L}*\s+)?(утра|дня|вечера|ночи)(?!\p{L})/giu;
+/**
+ * Russian clock times with a point after a preposition of time (`в 15.30`, `с 9.00 до 18.00`): a
+ * Russian decimal takes a comma, so `HH.MM` there is a time unless a unit or `раз` follows.
+ */
+const RU_DOT_TIME = /(?<=(?:^|[\s(])(?:в|во|к|с|со|до|около|после|по)\s+)([01]?\d|2[0-3])\.([0-5]\d)(?![\d%]|[.,]\d|\s*(?:раз|процент|млн|млрд|тыс|трлн|долл|руб|евро|[$€£₽]))/giu;
 /** Hours after noon by the Russian part of day (`2 дня` is 14:00, `10 ночи` 22:00). */
 function ruHour(hour: number, part: string): number {
   const p = part.toLowerCase();
@@ -33,6 +38,8 @@ function timeMention(text: string, start: number, end: number, hour: number, min
 /** The clock times of `text` as number mentions keyed `time:HH:MM`. */
 function times(text: string): NumberMention[] {
   const ru = [...text.matchAll(RU_TIME)].map((m) => timeMention(text, m.index, m.index + m[0].length, ruHour(Number(m[1]), m[3]), Number(m[2] ?? 0)));
+  const inRu = (i: number) => ru.some((t) => i >= t.start && i < t.end);
+  ru.push(...[...text.matchAll(RU_DOT_TIME)].filter((m) => !inRu(m.index)).map((m) => timeMention(text, m.index, m.index + m[0].length, Number(m[1]), Number(m[2]))));
   return [...ru, ...[...text.matchAll(TIME)].map((m) => {
     let hour = Number(m[1] ?? m[4]);
     const minute = Number(m[2] ?? m[5] ?? 0);
@@ -45,8 +52,10 @@ function times(text: string): NumberMention[] {
 /** English decades `1930s`, `the '80s` and Russian `30-е`, `1930-х годов`: keyed by the decade within its century. */
 const DECADE = /(?<![\d\p{L}])['’]?(\d{2}|\d{4})(?:['’]?s(?!\p{L})|-(?:е|х|ые|ых)(?!\p{L}))/gu;
 /** A digit group glued to a scale (`£125m`, `$3bn`, `5k`) or written as a Russian compound (`25-тысячную`): factor by suffix. */
-const GLUED_SCALE = /^(?:bn|b(?!\p{L})|k(?!\p{L})|-?тысяч|-?миллион|-?миллиард)/iu;
-const GLUED_FACTOR: Array<[RegExp, number]> = [[/^(?:bn|b|-?миллиард)/i, 1e9], [/^(?:k|-?тысяч)/i, 1e3], [/^-?миллион/i, 1e6]];
+const GLUED_SCALE = /^(?:bn|b(?!\p{L})|k(?!\p{L})|tn|trn|-?тысяч|-?миллион|-?миллиард|-?триллион)/iu;
+const GLUED_FACTOR: Array<[RegExp, number]> = [
+  [/^(?:bn|b|-?миллиард)/i, 1e9], [/^(?:k|-?тысяч)/i, 1e3], [/^-?миллион/i, 1e6], [/^(?:tn|trn|-?триллион)/i, 1e12],
+];
 /** `m` glued to an amount is millions only after a currency sign (`£125m`); `100m` alone is metres. */
 const CURRENCY_MILLIONS = /[$£€₽]\s?$/;
 /** English `thousand(s)`, `a million` and Russian `тысячи`, `миллион` without a digit: 1000, 10^6 (spelled, so evidence only). */
@@ -91,7 +100,10 @@ function gluedScale(text: string, m: NumberMention): NumberMention {
   if (m.kind !== 'number' || m.spelled) return m;
   const after = text.slice(m.end, m.end + 12);
   let factor = GLUED_FACTOR.find(([p]) => GLUED_SCALE.test(after) && p.test(after))?.[1];
-  if (factor === undefined && /^mn?(?!\p{L})/u.test(after) && CURRENCY_MILLIONS.test(text.slice(0, m.start))) factor = 1e6;
+  const gluedM = /^mn?(?!\p{L})/u.test(after);
+  if (factor === undefined && gluedM && CURRENCY_MILLIONS.test(text.slice(0, m.start))) factor = 1e6;
+  // Without a currency `1.1m` may be millions (`1.1m barrels`) or metres (`3m high`): either reading may meet the other side.
+  if (factor === undefined && gluedM) return { ...m, alt: [...(m.alt ?? []), String(Number((m.value * 1e6).toPrecision(12)))] };
   if (factor === undefined) return m;
   const value = Number((m.value * factor).toPrecision(12));
   return { ...m, value, key: String(value) };
@@ -177,6 +189,21 @@ function russianWordNumbers(text: string): NumberMention[] {
   return [...compounds, ...collective];
 }
 
+/** Ordinal words up to ten, Russian by stem and adjective ending, English without `second` (mostly the unit of time). */
+const ORDINAL_WORD = /(?<!\p{L})(?:(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ый|ой|ий|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ья|ье|ьи|ьего|ьему|ьим|ьем|ью|ьей|ьих|ьими)|(first|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?!\p{L})/giu;
+const ORDINAL_VALUE: Record<string, number> = {
+  перв: 1, втор: 2, трет: 3, четверт: 4, четвёрт: 4, пят: 5, шест: 6, седьм: 7, восьм: 8, девят: 9, десят: 10,
+  first: 1, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+/** Ordinals spelled as words (`третьим` ~ `3rd`, `fifth` ~ `5-й`): spelled, so evidence for a digit on the other side, never required. */
+function ordinalWords(text: string): NumberMention[] {
+  return [...text.matchAll(ORDINAL_WORD)].map((m) => {
+    const value = ORDINAL_VALUE[(m[1] ?? m[2]).toLowerCase()];
+    return { key: String(value), value, kind: 'number' as const, qualifier: null, spelled: true, start: m.index, end: m.index + m[0].length, raw: m[0] };
+  });
+}
+
 /** Years joined to a year range written short (`2018-19`, `1999/00`): the end as the full year, as the other side may write it. */
 const SHORT_RANGE_JOINT = /^\s?[-–—/]\s?$/u;
 
@@ -197,7 +224,8 @@ function mentions(text: string): NumberMention[] {
   const inSpecial = (m: NumberMention) => special.some((t) => m.start < t.end && m.end > t.start);
   const plain = fullRangeEnds(text, compoundSpelled(text, extractNumbers(text).filter((m) => !inSpecial(m)).map((m) => gluedScale(text, m))));
   const inPlain = (m: NumberMention) => plain.some((p) => m.start < p.end && m.end > p.start);
-  return [...plain, ...special, ...bareScales(text, plain), ...russianWordNumbers(text).filter((m) => !inPlain(m))].sort((a, b) => a.start - b.start);
+  const words = [...russianWordNumbers(text), ...ordinalWords(text)].filter((m) => !inPlain(m));
+  return [...plain, ...special, ...bareScales(text, plain), ...words].sort((a, b) => a.start - b.start);
 }
 
 /** The keys of the number mentions of `text` (digits, spelled numbers, clock times, decades, dates). */
@@ -205,9 +233,12 @@ export function mentionKeys(text: string): Set<string> {
   return new Set(mentions(text).map((m) => m.key));
 }
 
+/** A Russian ordinal's case ending after a hyphen (`3-м`, `5-й`): `-м` there is no metre. */
+const ORDINAL_ENDING = /^-(?:м|ом|ым|й|го|му|я|е|х)(?!\p{L})/u;
+
 /** True when a unit that translations convert follows mention `m` in `text`, or follows the end of the range `m` starts (`1 to 4 inches`). */
 function convertible(text: string, m: NumberMention, all: NumberMention[]): boolean {
-  if (m.kind !== 'number') return false;
+  if (m.kind !== 'number' || ORDINAL_ENDING.test(text.slice(m.end))) return false;
   if (CONVERTIBLE_UNIT.test(text.slice(m.end, m.end + 20))) return true;
   const next = all.find((n) => n.start >= m.end && !n.spelled);
   return next !== undefined && RANGE_JOINT.test(text.slice(m.end, next.start)) && CONVERTIBLE_UNIT.test(text.slice(next.end, next.end + 20));
@@ -254,7 +285,7 @@ function unitOf(text: string, m: NumberMention, all: NumberMention[]): Unit | nu
     const after = text.slice(end, end + 30).replace(/^[\s-]+/, '');
     return UNITS.find(([p]) => p.test(after))?.[1] ?? null;
   };
-  const own = at(m.end);
+  const own = ORDINAL_ENDING.test(text.slice(m.end)) ? null : at(m.end);
   if (own) return own;
   const next = all.find((n) => n.start >= m.end && !n.spelled);
   return next !== undefined && RANGE_JOINT.test(text.slice(m.end, next.start)) ? at(next.end) : null;
@@ -278,9 +309,32 @@ function converts(a: number, ua: Unit, b: number, ub: Unit): boolean {
 /** Decades without a century (`80s`) with no counterpart: an idiom of age or temperature more often than an error. */
 const vagueDecade = (m: NumberMention) => /^decade:/.test(m.key) && !/\d{4}/.test(m.raw);
 
-/** True when `b` on the other side is a counterpart of `a`: same key, or same value of another kind (`5%` ~ `5 п.п.`). */
+/**
+ * True when `b` on the other side is a counterpart of `a`: same key (or another reading of an
+ * ambiguous date), same value of another kind (`5%` ~ `5 п.п.`), or a minus the other side leaves to
+ * a verb (`-0.5%` ~ `снизился на 0,5%`; temperatures are kept apart by `checkNumbers`).
+ */
 function counterpart(a: NumberMention, b: NumberMention): boolean {
-  return a.key === b.key || (a.value === b.value && a.kind !== 'date' && b.kind !== 'date') || inDecade(a, b) || inDecade(b, a);
+  return a.key === b.key || (a.value === b.value && a.kind !== 'date' && b.kind !== 'date') || inDecade(a, b) || inDecade(b, a)
+    || readings(a).some((k) => readings(b).includes(k)) || signLeftOut(a, b);
+}
+
+/** Every key mention `m` may stand for: its own and the other readings of an ambiguous date (`4/5`). */
+function readings(m: NumberMention): string[] {
+  return m.alt ? [m.key, ...m.alt] : [m.key];
+}
+
+/** True when one of `a`, `b` is a negative amount and the other the same amount with no sign written. */
+function signLeftOut(a: NumberMention, b: NumberMention): boolean {
+  return a.value !== 0 && a.value === -b.value && a.kind === b.kind && (a.sign === undefined) !== (b.sign === undefined) && (a.value < 0 ? !b.sign : !a.sign);
+}
+
+/** A temperature right after a number: a unit of UNITS or a glued scale letter (`-5C`, `23F`). */
+const GLUED_TEMPERATURE = /^[CСF](?!\p{L})/u;
+
+/** True when mention `m` of `text` is a temperature, whose sign a translation must keep (`-5C` is no `5 градусов`). */
+function temperature(text: string, m: NumberMention, all: NumberMention[]): boolean {
+  return GLUED_TEMPERATURE.test(text.slice(m.end)) || unitOf(text, m, all)?.dimension === 'temperature';
 }
 
 /** True when `d` is a decade without century (`his 40s`) and `n` a number within it (`40 лет`, `45-летний`). */
@@ -404,8 +458,12 @@ export function checkNumbers(en: string, ru: string): Flag[] {
   const enUnits = new Map(enM.map((m) => [m, unitOf(en, m, enM)]));
   const ruUnits = new Map(ruM.map((m) => [m, unitOf(ru, m, ruM)]));
   const otherSystem = (a: Unit | null | undefined, b: Unit | null | undefined) => !!a && !!b && a.dimension === b.dimension && a.dimension !== 'temperature' && a.imperial !== b.imperial;
-  const enApprox = approximations(uniqueByKey(unmatched(enM, ruM, (e, r) => otherSystem(enUnits.get(e), ruUnits.get(r)))), ru, 'en');
-  const ruApprox = approximations(uniqueByKey(unmatched(ruM, enM, (r, e) => otherSystem(enUnits.get(e), ruUnits.get(r)))), en, 'ru');
+  // A temperature's sign is part of it: `-5C` and `5 градусов` are no counterparts.
+  const hot = new Set([...enM.filter((m) => temperature(en, m, enM)), ...ruM.filter((m) => temperature(ru, m, ruM))]);
+  const signApart = (e: NumberMention, r: NumberMention) => e.value !== r.value && (hot.has(e) || hot.has(r));
+  const apart = (e: NumberMention, r: NumberMention) => otherSystem(enUnits.get(e), ruUnits.get(r)) || signApart(e, r);
+  const enApprox = approximations(uniqueByKey(unmatched(enM, ruM, apart)), ru, 'en');
+  const ruApprox = approximations(uniqueByKey(unmatched(ruM, enM, (r, e) => apart(e, r))), en, 'ru');
   const enOnly = enApprox.rest;
   const ruOnly = ruApprox.rest;
   const enConv = enOnly.filter((m) => convertible(en, m, enM) || vagueDecade(m));

@@ -18,6 +18,10 @@ export interface NumberMention {
   qualifier: Qualifier;
   /** True for a number written as a word (`fifteen`, `пятнадцать`): evidence when present, not required. */
   spelled: boolean;
+  /** A sign written with the number (`-5`, `минус 5`, `5 below zero` are '-'; `+5`, `плюс 5`, `5 градусов тепла` '+'). */
+  sign?: '+' | '-';
+  /** Other keys the same text may mean (`04/05/2023`: 4 May or April 5); a counterpart may have any of them. */
+  alt?: string[];
   start: number;
   end: number;
   raw: string;
@@ -34,7 +38,7 @@ const SCALES: Array<[RegExp, number]> = [
   [/^(?:thousand|тыс\.?|тысяч[а-я]*)$/i, 1e3],
   [/^(?:million|mln|mn|млн\.?|миллион[а-я]*)$/i, 1e6],
   [/^(?:billion|bln|bn|млрд\.?|миллиард[а-я]*)$/i, 1e9],
-  [/^(?:trillion|трлн\.?|триллион[а-я]*)$/i, 1e12],
+  [/^(?:trillion|tn|trn|трлн\.?|триллион[а-я]*)$/i, 1e12],
 ];
 
 const PERCENT = /^\s*(?:%|per\s?cent\b|percent\b|процент[а-я]*|проц\.)/i;
@@ -57,8 +61,8 @@ const SPELLED_INSIDE = new RegExp(SPELLED_WORDS.map(([pattern]) => pattern).join
 
 const QUALIFIERS: Array<[RegExp, Exclude<Qualifier, null>]> = [
   [/(?:over|more than|above|exceeding|in excess of|at least|свыше|более|больше|не менее|по меньшей мере|как минимум)\s+$/i, 'over'],
-  // `до` after a verb of change is the target (`выросли до 5%` = `rose to 5%`), not a bound.
-  [/(?:under|less than|below|fewer than|up to|менее|меньше|(?<!(?:^|\s)\S*(?:рос|раст|увелич|сократ|сниж|сниз|упал|упад|пада|повыс|повыш|пониз|пониж|подня|подним|опуст|достиг|дорож|дешев|замедл|ускор|довед|довел)\S*\s+)до|не более|не больше)\s+$/i, 'under'],
+  // `до` is a bound only where it is not a change's new level or a range's end (see levelOrRangeEnd).
+  [/(?:under|less than|below|fewer than|up to|менее|меньше|(?<!\p{L})до|не более|не больше)\s+$/iu, 'under'],
   [/(?:about|around|approximately|nearly|almost|some|roughly|около|примерно|почти|порядка|приблизительно|где-то)\s+$/i, 'about'],
 ];
 
@@ -137,9 +141,36 @@ function keyOf(value: number, kind: NumberKind): string {
   return kind === 'percent' ? `${rounded}%` : String(rounded);
 }
 
+/** How far back a qualifier word may stand before its number. */
+const QUALIFIER_WINDOW = 30;
+/** How far back `до` looks for the verb of change it completes (`упали на 2,3% в 2022 году, до 450`). */
+const CLAUSE_WINDOW = 80;
+/**
+ * Words of change whose `до X` is the new level (`выросла до 5%` = `rose to 5%`), verbs and their
+ * nouns (`рост`, `падение`), by stem from the word's start (`рос` not before `с`: not `Россия`).
+ */
+const CHANGE_WORD = new RegExp(
+  '(?<!\\p{L})(?:(?:вы|воз|под)?рос(?:л|т|ш)?(?!с)|раст[её]т|растут|увелич|сокра[тщ]|сни[жз]|упа[лд]|пада|падени|повы[сш]|пони[зж]'
+  + '|подн[яи]|опус[тк]|достиг|(?:по)?дорож|(?:по)?дешев|замедл|ускор|дов[её]л|довед|ослаб|укреп|подскоч|скакн|обвал|рухн|прибав|потер)\\p{L}*',
+  'iu',
+);
+/** `с 10 до 8`, `от 5 до 10 лет`, `от $5 млн до`: `до` ends a range that starts with a number. */
+const RANGE_START = /(?<!\p{L})(?:с|со|от)\s+[$€£₽]?\d[\d\s.,]*(?:[\p{L}%.]+\s+){0,2}до\s+$/iu;
+
+/** True when the `до` ending `before` is a change's new level or a range's end, not an upper bound. */
+function levelOrRangeEnd(before: string): boolean {
+  if (!/(?<!\p{L})до\s+$/iu.test(before)) return false;
+  // The clause: back to the last sentence or clause stop (a point inside `2.3` is none).
+  const clause = before.slice(Math.max(0, before.length - CLAUSE_WINDOW)).split(/[.!?;:](?!\d)/u).pop() ?? '';
+  return RANGE_START.test(clause) || CHANGE_WORD.test(clause);
+}
+
 function qualifierBefore(text: string, start: number): Qualifier {
-  const before = text.slice(Math.max(0, start - 30), start).replace(/[$€£₽]\s*$/, '');
-  for (const [pattern, qualifier] of QUALIFIERS) if (pattern.test(before)) return qualifier;
+  const near = text.slice(Math.max(0, start - CLAUSE_WINDOW), start).replace(/[$€£₽]\s*$/, '');
+  const before = near.slice(Math.max(0, near.length - QUALIFIER_WINDOW));
+  for (const [pattern, qualifier] of QUALIFIERS) {
+    if (pattern.test(before)) return qualifier === 'under' && levelOrRangeEnd(near) ? null : qualifier;
+  }
   return null;
 }
 
@@ -158,12 +189,25 @@ function mentionsOf(text: string, digits: boolean, forKeys = false): NumberMenti
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
 
-  const addDate = (start: number, end: number, day: number, month: number) => {
-    if (month < 1 || day < 1 || day > 31) return;
-    const key = `date:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    mentions.push({ key, value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end) });
+  const addDate = (start: number, end: number, day: number, month: number, alt?: string) => {
+    if (month < 1 || month > 12 || day < 1 || day > 31) return;
+    mentions.push({ key: dateKey(month, day), value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end), ...(alt ? { alt: [alt] } : {}) });
     taken.push([start, end]);
   };
+  if (digits) {
+    for (const found of numericDates(text)) {
+      if (found.month < 1 || found.month > 12 || found.day < 1 || found.day > 31) continue;
+      addDate(found.start, found.end, found.day, found.month, found.alt);
+      if (found.year === null) continue;
+      mentions.push(yearMention(text, found.yearStart, found.yearEnd, found.year));
+      taken.push([found.yearStart, found.yearEnd]);
+    }
+    for (const m of text.matchAll(PHONE)) {
+      if (overlaps(m.index, m.index + m[0].length) || (m[0].match(/\d/g) ?? []).length < PHONE_DIGITS) continue;
+      mentions.push({ key: `phone:${m[0].replace(/\D/g, '')}`, value: NaN, kind: 'number', qualifier: null, spelled: false, start: m.index, end: m.index + m[0].length, raw: m[0] });
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
   const spelledInside = (!forKeys || ANY_PERCENT.test(text)) && SPELLED_INSIDE.test(text);
   if (!digits && !spelledInside) return mentions;
   if (digits && ANY_MONTH.test(text)) {
@@ -189,7 +233,94 @@ function mentionsOf(text: string, digits: boolean, forKeys = false): NumberMenti
   }
   mentions.sort((a, b) => a.start - b.start);
   spreadRangeScale(text, mentions);
+  spreadRangeMonth(text, mentions);
   return mentions;
+}
+
+/** The key of a day of a month: `date:MM-DD`. */
+function dateKey(month: number, day: number): string {
+  return `date:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `13.04.2023` (day first, as Russian and European texts write it), with a year of two or four digits. */
+const DATE_DOTS = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d|[.,]\d)/gu;
+/**
+ * `13/04/2023`, `4/13/23`, `13/04`: day first unless only month first fits. Without a year both
+ * parts need two digits: `5/4`, `2/1` are scores and fractions far more often than dates.
+ */
+const DATE_SLASH = /(?<![\d/.,])(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{2})\/(\d{2}))(?![\d/]|[.,]\d)/gu;
+/** ISO `2023-04-13`. */
+const DATE_ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu;
+/** Two-digit years up to this one are read in the 2000s (`13.04.23`), later ones in the 1900s (`05.03.50`). */
+const LAST_SHORT_YEAR_2000S = 49;
+/** Months in a year: a day-first reading past it must be month first. */
+const MONTHS_IN_YEAR = 12;
+
+/** A date written in digits: the day-and-month part at [start, end), the year (if any) at [yearStart, yearEnd). */
+interface NumericDate { start: number; end: number; day: number; month: number; alt?: string; year: number | null; yearStart: number; yearEnd: number }
+
+/** The dates written in digits in `text` (`13.04.2023`, `04/13/2023`, `2023-04-13`); an ambiguous slash date keeps the month-first reading as `alt`. */
+function numericDates(text: string): NumericDate[] {
+  const year = (raw: string | undefined) => raw === undefined ? null
+    : raw.length === 4 ? Number(raw) : Number(raw) + (Number(raw) <= LAST_SHORT_YEAR_2000S ? 2000 : 1900);
+  /** The day-and-month part ends before the separator of a trailing year. */
+  const dayMonthEnd = (m: RegExpMatchArray & { index: number }, yearRaw: string | undefined) => m.index + m[0].length - (yearRaw ? yearRaw.length + 1 : 0);
+  const found: NumericDate[] = [];
+  for (const m of text.matchAll(DATE_ISO)) {
+    found.push({ start: m.index + 5, end: m.index + m[0].length, day: Number(m[3]), month: Number(m[2]), year: Number(m[1]), yearStart: m.index, yearEnd: m.index + 4 });
+  }
+  for (const m of text.matchAll(DATE_DOTS)) {
+    const end = dayMonthEnd(m, m[3]);
+    found.push({ start: m.index, end, day: Number(m[1]), month: Number(m[2]), year: year(m[3]), yearStart: end + 1, yearEnd: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(DATE_SLASH)) {
+    const [a, b] = [Number(m[1] ?? m[4]), Number(m[2] ?? m[5])];
+    const monthFirst = a <= MONTHS_IN_YEAR && b > MONTHS_IN_YEAR;
+    const ambiguous = a <= MONTHS_IN_YEAR && b <= MONTHS_IN_YEAR && a !== b;
+    const end = dayMonthEnd(m, m[3]);
+    found.push({
+      start: m.index, end, day: monthFirst ? b : a, month: monthFirst ? a : b, year: year(m[3]), yearStart: end + 1,
+      yearEnd: m.index + m[0].length, ...(ambiguous ? { alt: dateKey(a, b) } : {}),
+    });
+  }
+  return found;
+}
+
+/** A year read off a numeric date, at [start, end) of `text`. */
+function yearMention(text: string, start: number, end: number, year: number): NumberMention {
+  const kind: NumberKind = year >= 1800 && year <= 2100 ? 'year' : 'number';
+  return { key: keyOf(year, kind), value: year, kind, qualifier: null, spelled: false, start, end, raw: text.slice(start, end) };
+}
+
+/**
+ * Phone numbers: a `+` country code, or an area code in brackets (`(020)`, `8 (800)`), then digit
+ * groups; keyed by their digits, so `+7 495 123-45-67` ~ `+7 (495) 123-45-67`.
+ */
+const PHONE = /(?<![\p{L}\d+])(?:\+\d{1,3}[\s\u00A0.-]?(?:\(\d{1,5}\)|\d{1,5})|\(0\d{1,4}\)|8[\s\u00A0]?\(\d{3,5}\))(?:[\s\u00A0.-]?\d{2,4}){2,4}(?!\d)/gu;
+/** Fewer digits are no phone number (`+5 000` is an amount). */
+const PHONE_DIGITS = 7;
+
+/** A day before a date, joined as a range (`1-5 May`, `с 1 по 5 мая`, `1 and 2 May`). */
+const DAY_RANGE_JOINT = /^\s*(?:[-–—]|to|until|till|and|по|до|и)\s*$/iu;
+
+/**
+ * The month of a date spread over the other end of its day range: `1` of `с 1 по 5 мая` and `5`
+ * of `May 1-5` are dates too, so `May 1-5` ~ `с 1 по 5 мая`.
+ */
+function spreadRangeMonth(text: string, mentions: NumberMention[]): void {
+  const isDay = (m: NumberMention | undefined): m is NumberMention =>
+    m !== undefined && m.kind === 'number' && !m.spelled && /^\d{1,2}$/.test(m.raw) && m.value >= 1 && m.value <= 31;
+  const toDate = (m: NumberMention, month: string): NumberMention =>
+    ({ ...m, kind: 'date', key: `date:${month}-${String(m.value).padStart(2, '0')}` });
+  for (let i = 0; i < mentions.length; i++) {
+    const d = mentions[i];
+    if (d.kind !== 'date' || d.alt) continue;
+    const month = d.key.slice('date:'.length, 'date:'.length + 2);
+    const prev = mentions[i - 1];
+    if (isDay(prev) && /^\d/.test(d.raw) && DAY_RANGE_JOINT.test(text.slice(prev.end, d.start))) mentions[i - 1] = toDate(prev, month);
+    const next = mentions[i + 1];
+    if (isDay(next) && /^\p{L}/u.test(d.raw) && DAY_RANGE_JOINT.test(text.slice(d.end, next.start))) mentions[i + 1] = toDate(next, month);
+  }
 }
 
 /**
@@ -213,7 +344,33 @@ function mention(text: string, start: number, end: number, value: number, spelle
   } else if (!spelled && /^\d{4}$/.test(text.slice(start, end)) && value >= 1800 && value <= 2100) {
     kind = 'year';
   }
-  return { key: keyOf(value, kind), value, kind, qualifier: qualified ? qualifierBefore(text, start) : null, spelled, start, end, raw: text.slice(start, end) };
+  const signed = signOf(text, start, end);
+  if (signed.sign === '-') value = -value;
+  const qualifier = qualified ? qualifierBefore(text, signed.start) : null;
+  const sign = signed.sign ? { sign: signed.sign } : {};
+  return { key: keyOf(value, kind), value, kind, qualifier, spelled, start: signed.start, end, raw: text.slice(signed.start, end), ...sign };
+}
+
+/**
+ * A minus or plus glued to the digits, after a space, bracket, quote or the start (a hyphen after
+ * a letter or digit joins a compound or range: `COVID-19`, `5-7`, `3-1`); U+2212 is always a minus.
+ */
+const SIGN_BEFORE = /(?:^|[\s(\[«"“'/])([-+])$|(−)$/u;
+/** A sign written as a word: `минус 5`, `minus 5`, `плюс 5` (English `plus` is mostly addition). */
+const SIGN_WORD_BEFORE = /(?<!\p{L})(минус|minus|плюс)\s+$/iu;
+/** `5 degrees below zero`, `5 градусов мороза`, `5 ниже нуля`: below zero; `тепла`, `above zero`: above. */
+const ZERO_AFTER = /^\s*(?:°\s*[CСcс]?\s*|degrees?\s+(?:celsius\s+|c\s+)?|градус\p{L}*\s+(?:цельсия\s+)?)?(below\s+zero|ниже\s+нуля|мороза|above\s+zero|выше\s+нуля|тепла)(?!\p{L})/iu;
+
+/** The sign written with the number at [start, end) of `text`, and where the mention then starts. */
+function signOf(text: string, start: number, end: number): { sign?: '+' | '-'; start: number } {
+  const before = text.slice(Math.max(0, start - 8), start);
+  const glued = SIGN_BEFORE.exec(before);
+  if (glued) return { sign: glued[1] === '+' ? '+' : '-', start: start - 1 };
+  const word = SIGN_WORD_BEFORE.exec(before);
+  if (word) return { sign: /^плюс$/iu.test(word[1]) ? '+' : '-', start: start - word[0].length };
+  const zero = ZERO_AFTER.exec(text.slice(end, end + 40));
+  if (zero) return { sign: /below|ниже|мороза/iu.test(zero[1]) ? '-' : '+', start };
+  return { start };
 }
 
 /** `315 - 320 million` means 315 million too: the scale of a range's end applies to its start. */
@@ -232,8 +389,11 @@ function spreadRangeScale(text: string, mentions: NumberMention[]): void {
   }
 }
 
-/** The set of keys of the numbers that must be carried across a translation (spelled numbers excluded). */
+/**
+ * The set of keys of the numbers that must be carried across a translation (spelled numbers
+ * excluded), without a minus: as anchors `-0.5%` and `снизился на 0,5%` are the same figure.
+ */
 export function numberKeys(text: string): Set<string> {
   if (!DIGIT.test(text)) return new Set();
-  return new Set(mentionsOf(text, true, true).filter((m) => !m.spelled).map((m) => m.key));
+  return new Set(mentionsOf(text, true, true).filter((m) => !m.spelled).map((m) => (m.sign === '-' ? m.key.replace(/^-/, '') : m.key)));
 }
