@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stories } from './fixtures.js';
 import { alignCorpus, crossingBeads, type CrossEvidence } from '../src/align/index.js';
 import type { Bead } from '../src/types.js';
 
-interface Story { docid: string; en: string[]; ru: string[] }
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((line) => JSON.parse(line) as Story);
 /** The fixture stories cut to equal length: gold is sentence i ↔ sentence i. */
 const clean = stories.map((s) => {
   const n = Math.min(s.en.length, s.ru.length);

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stories, type Story } from './fixtures.js';
 import { alignCorpus, DEFAULT_LENGTH_MODEL, pathScores, type BeadEvidence } from '../src/align/index.js';
 import { segment } from '../src/segment.js';
 import type { Bead } from '../src/types.js';
 
-interface Story { docid: string; en: string[]; ru: string[] }
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((line) => JSON.parse(line) as Story);
 const sentences = (file: string, lang: 'en' | 'ru') =>
   segment(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'), lang).map((s) => s.text);
 

@@ -5,8 +5,8 @@
  * the number scan's shortcuts (no spelled word; no percent word for `numberKeys`) against the full
  * token pattern, the name case test against `\p{Lu}`, and `transliterate`'s Map lookup.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stories } from './fixtures.js';
 import { BeadScorer, buildFeatures, CoarseScorer, DEFAULT_LENGTH_MODEL } from '../src/align/index.js';
 import { coarsen, type PairFeatures } from '../src/align/anchors.js';
 import { beadCost } from '../src/align/score.js';
@@ -15,9 +15,6 @@ import { extractNumbers, numberKeys } from '../src/text/numbers.js';
 import { contentStems, nameCandidates, wordList, words } from '../src/text/tokens.js';
 import { transliterate } from '../src/text/translit.js';
 
-interface Story { en: string[]; ru: string[] }
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((line) => JSON.parse(line) as Story);
 
 /** Several stories back to back (concepts repeat across units, as in a long document). */
 function longPair(count: number): { src: string[]; tgt: string[] } {

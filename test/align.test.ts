@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stories } from './fixtures.js';
 import {
   alignCorpus, alignSentences, BeadScorer, beadCost, buildFeatures, DEFAULT_LENGTH_MODEL, estimateLengthModel, evidenceLogit, learnLexicon, parseDictionary,
   repeatedLines, scoreBead, SKIP_COST,
@@ -11,9 +12,6 @@ import { scramble } from '../bench/align.js';
 import { rng } from '../bench/lib/match-corpus.js';
 import type { Bead } from '../src/types.js';
 
-interface Story { docid: string; en: string[]; ru: string[] }
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((line) => JSON.parse(line) as Story);
 
 /** The bead holding source sentence `i`. */
 function beadOfSrc(beads: Bead[], i: number): Bead | undefined {

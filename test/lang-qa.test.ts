@@ -4,17 +4,10 @@
  * other Cyrillic languages, and mixed or transliterated text.
  * Texts marked "own text" were written for this test (not taken from any corpus).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seed, stories, textberg } from './fixtures.js';
 import { detectLanguage } from '../src/lang.js';
 
-const LANGS = ['en', 'ru', 'be', 'uk'] as const;
-type Story = Record<(typeof LANGS)[number], string[]> & { docid: string };
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((l) => JSON.parse(l) as Story);
-const textberg = (file: string) => readFileSync(new URL(`./fixtures/textberg-de-fr/${file}`, import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim() !== '');
-const seed = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8');
 const share = (hits: number, total: number) => hits / Math.max(1, total);
 
 describe('English one-line documents', () => {

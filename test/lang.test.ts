@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LANGS, seed, stories, textberg } from './fixtures.js';
 import { detectLanguage, detectParagraphs } from '../src/lang.js';
 import type { Lang } from '../src/types.js';
 
-const LANGS = ['en', 'ru', 'be', 'uk'] as const;
-type Story = Record<(typeof LANGS)[number], string[]> & { docid: string };
-const stories: Story[] = readFileSync(new URL('./fixtures/ntrex128-sample.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((l) => JSON.parse(l) as Story);
-const textberg = (file: string) => readFileSync(new URL(`./fixtures/textberg-de-fr/${file}`, import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim() !== '');
-const seed = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8');
 
 /** A story as a document: three sentences a paragraph. */
 function asDocument(sentences: string[]): string {
