@@ -37,7 +37,9 @@ export function evalCommand(cli: Argv<Global>): void {
   cli.command(
     'eval',
     'score an aligner on one-sentence-a-line files against a gold alignment ([i, j]:[k] a line)',
-    (y) => y.option('src', { type: 'string', demandOption: true }).option('tgt', { type: 'string', demandOption: true }).option('gold', { type: 'string', demandOption: true }),
+    (y) => y.option('src', { type: 'string', demandOption: true, describe: 'source sentences, one a line' })
+      .option('tgt', { type: 'string', demandOption: true, describe: 'target sentences, one a line' })
+      .option('gold', { type: 'string', demandOption: true, describe: 'gold alignment, one bead a line: [i, j]:[k], 0-based line numbers' }),
     (args) => {
       const lines = (file: string) => readText(file).replace(/\n$/, '').split('\n');
       const src = lines(args.src);

@@ -72,11 +72,13 @@ export function checkCommand(cli: Argv<Global>): void {
         }
         const units = new Set<number>();
         const kinds: Record<string, number> = {};
-        for (const p of pairs) {
-          const flags = listed(p.id);
+        const listings = pairs.map((p) => ({ p, flags: listed(p.id) }));
+        // Unit ids padded to the longest, so severity, kind and message stay in columns past unit 9.
+        const idWidth = listings.reduce((w, { flags }) => flags.reduce((v, f) => Math.max(v, String(f.unitId).length), w), 0);
+        for (const { p, flags } of listings) {
           if (flags.length) out(`${p.enPath} ↔ ${p.ruPath}`);
           for (const f of flags) {
-            out(`  unit ${f.unitId}  ${f.severity.padEnd(7)} ${f.kind.padEnd(12)} ${f.message}`);
+            out(`  unit ${String(f.unitId).padEnd(idWidth)}  ${f.severity.padEnd(7)} ${f.kind.padEnd(12)} ${f.message}`);
             units.add(f.unitId);
             kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
           }

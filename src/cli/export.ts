@@ -16,7 +16,7 @@ export function exportCommand(cli: Argv<Global>): void {
     'export',
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
     (y) => y.option('format', { type: 'string', coerce: lastOne, default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
-      .option('out', { type: 'string', coerce: lastOne, nargs: 1, describe: 'output file (- for stdout); Moses: the stem of .en/.ru files' })
+      .option('out', { type: 'string', coerce: lastOne, nargs: 1, describe: 'output file, - for stdout (default: next to --db); Moses: the stem of .en/.ru files' })
       .option('min-score', { type: 'string', coerce: lastOne, requiresArg: true, describe: `leave out pairs scoring below (default ${DEFAULT_TM_MIN_SCORE}, as run; 0 keeps all)` })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
       .option('doc', { type: 'string', coerce: lastOne, describe: 'only the pair of this document' })

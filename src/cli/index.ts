@@ -51,15 +51,73 @@ export function joinQueryText(argv: readonly string[]): string[] {
   return joined;
 }
 
+/** How each command that needs arguments is called, as the README writes it: named in usage errors. */
+const USAGE: Readonly<Record<string, string>> = {
+  run: 'palign run DIR', ingest: 'palign ingest DIR', show: 'palign show PATH_OR_PAIR', pair: 'palign pair EN RU',
+  unpair: 'palign unpair PATH', eval: 'palign eval --src S --tgt T --gold G',
+};
+
+/** The command word of `argv`: its first word that is neither an option nor the value of `--db`. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return undefined;
+    if (word === '--db') i++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
 /**
- * yargs' complaint as the one line every palign error is (`Invalid values:\n  Argument: format,
- * Given: "xml", …` spans lines), with a hint for an unknown option that was probably text to
- * search for: `query -year-old`.
+ * An argument yargs names without its dashes (`Unknown argument: frob`, or `y, e, a, r` for
+ * `-year-old`) as the user typed it: `--frob`, `-year-old`, or the plain word.
+ */
+function asTyped(name: string, argv: readonly string[]): string {
+  const long = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (long !== undefined) return long.split('=')[0];
+  const short = name.length === 1 ? argv.find((a) => /^-[^-]/.test(a) && a.includes(name)) : undefined;
+  return short ?? name;
+}
+
+/** ` (usage: palign pair EN RU)` for a command that takes arguments, else ''. */
+function usageHint(command: string | undefined): string {
+  return command !== undefined && USAGE[command] !== undefined ? ` (usage: ${USAGE[command]})` : '';
+}
+
+/**
+ * yargs' "Unknown arguments: a, b" as what they are: an unknown command, unknown options, or words
+ * too many. Under `query` an unknown option was probably text to search for (`query -year-old`),
+ * so the hint says how to search for it.
+ */
+function unknownArguments(list: string, argv: readonly string[]): string {
+  const command = commandWord(argv);
+  const help = command === undefined ? 'palign --help' : `palign ${command} --help`;
+  const optionHint = command === 'query' ? '; to search for text starting with -, put it after --: palign query -- -year-old' : ` (${help} lists the options)`;
+  const typed = [...new Set(list.split(/,\s*/).map((name) => asTyped(name, argv)))];
+  if (typed.includes(command ?? '')) return `unknown command ${command} (palign --help lists the commands)`;
+  const options = typed.filter((a) => a.startsWith('-'));
+  const words = typed.filter((a) => !a.startsWith('-'));
+  const parts: string[] = [];
+  if (options.length) parts.push(`unknown option${options.length > 1 ? 's' : ''} ${options.join(', ')}${optionHint}`);
+  if (words.length) parts.push(`unexpected argument${words.length > 1 ? 's' : ''} ${words.join(', ')}${usageHint(command) || ` (see ${help})`}`);
+  return parts.join('; ');
+}
+
+/**
+ * yargs' complaint as the one line every palign error is, in palign's words: `Did you mean show?`
+ * names the unknown command, `Not enough non-option arguments: got 0, need at least 1` says how
+ * the command is called, `Invalid values:\n  Argument: format, …` (several lines) is joined into one.
  */
 export function usageMessage(message: string, argv: readonly string[]): string {
   const line = message.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ').trim();
-  if (!/^Unknown arguments?:/.test(line) || !argv.includes('query')) return line;
-  return `${line} (to search for text starting with -, put it after --: palign query -- -year-old)`;
+  const command = commandWord(argv);
+  let m: RegExpMatchArray | null;
+  if ((m = line.match(/^Did you mean (\S+)\?$/))) return `unknown command ${command ?? ''}; did you mean ${m[1]}? (palign --help lists the commands)`;
+  if ((m = line.match(/^Not enough non-option arguments: got \d+, need at least \d+$/))) return `${command}: missing argument${usageHint(command)}`;
+  if ((m = line.match(/^Not enough arguments following: (\S+)$/))) return `--${m[1]}: give a value`;
+  if ((m = line.match(/^Missing required arguments?: (.+)$/))) return `${command}: missing ${m[1].split(/,\s*/).map((n) => `--${n}`).join(', ')}${usageHint(command)}`;
+  if ((m = line.match(/^Unknown arguments?: (.+)$/))) return unknownArguments(m[1], argv);
+  return line;
 }
 
 /** Runs palign with `argv` (without `node` and the script); resolves to the exit code. */
@@ -82,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .version(false)
     .option('version', { type: 'boolean', describe: 'show the version (with --json: {"version": …})' })
-    .help()
+    .help('help', 'show help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {

@@ -1,5 +1,6 @@
 /** `palign match`, `pair` and `unpair`: document pairs and the user's overrides. */
 import type { Argv } from 'yargs';
+import { DEFAULT_THRESHOLD } from '../match/index.js';
 import { explain, match } from '../pipeline/match.js';
 import { PalignError } from '../errors.js';
 import type { StoredDocument } from '../store/documents.js';
@@ -12,7 +13,7 @@ export function matchCommand(cli: Argv<Global>): void {
     'match',
     'pair English and Russian documents that tell the same story',
     (y) => y.option('explain', { type: 'string', describe: 'say why documents were or were not paired (all, or the one at PATH)' })
-      .option('threshold', { type: 'string', requiresArg: true, describe: 'minimum pair score (0..1)' }),
+      .option('threshold', { type: 'string', requiresArg: true, describe: `minimum pair score (0..1, default ${DEFAULT_THRESHOLD})` }),
     (args) =>
       withDb(args, (db) => {
         const threshold = parseScore(args.threshold, 'threshold');
@@ -52,7 +53,8 @@ export function pairCommand(cli: Argv<Global>): void {
   cli.command(
     'pair <en> <ru>',
     'pair an English and a Russian document by hand (either order); survives re-runs of match',
-    (y) => y.positional('en', { type: 'string', demandOption: true }).positional('ru', { type: 'string', demandOption: true }),
+    (y) => y.positional('en', { type: 'string', demandOption: true, describe: 'one document: its path, or a unique end of it' })
+      .positional('ru', { type: 'string', demandOption: true, describe: 'the other document (English and Russian in either order)' }),
     (args) =>
       withDb(args, (db) => {
         const { en, ru } = orderPair(documentNamed(db, args.en), documentNamed(db, args.ru));
@@ -67,7 +69,7 @@ export function unpairCommand(cli: Argv<Global>): void {
   cli.command(
     'unpair <path>',
     'keep a document out of any pair; survives re-runs of match',
-    (y) => y.positional('path', { type: 'string', demandOption: true }),
+    (y) => y.positional('path', { type: 'string', demandOption: true, describe: 'the document: its path, or a unique end of it' }),
     (args) =>
       withDb(args, (db) => {
         const doc = documentNamed(db, args.path);
