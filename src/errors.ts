@@ -1,3 +1,6 @@
+/** Exit code of bad usage (a wrong option, argument or value), as the README's table says. */
+export const EXIT_USAGE = 2;
+
 /**
  * An error meant for the user: the CLI prints its message as one line and exits with `exitCode`.
  * Anything else that escapes is a bug and is reported with its stack.

@@ -151,7 +151,7 @@ describe('export to a path that cannot be a file', () => {
   it.each([
     ['an existing folder', ['--out', '.'], 2, /^palign: \.: is a folder; give a file name for the output$/],
     ['a name ending in a slash', ['--out', 'new/'], 2, /^palign: new\/: is a folder/],
-    ['an empty name', ['--out', ''], 2, /^palign: export: the output file name is empty$/],
+    ['an empty name', ['--out', ''], 2, /^palign: the output file name is empty$/],
     ['a file where its folder should be', ['--out', 'c.db/x.tmx'], 1, /^palign: c\.db\/x\.tmx: cannot write \(a file is in the way of its folder c\.db\)$/],
     ['a Moses stem that is a folder', ['--format', 'moses', '--out', 'moses/'], 2, /^palign: moses\/: is a folder; give the stem/],
   ])('%s: one line, no temporary file left', async (_, args, code, message) => {

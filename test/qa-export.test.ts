@@ -67,6 +67,28 @@ describe('export and query on the sample corpus', () => {
     expect(result.stdout).toMatch(/documents/);
   });
 
+  it('asks for a value instead of running with an empty or missing one', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['export', '--db', db, '--format'], /^palign: --format: give a value$/],
+      [['export', '--db', db, '--doc', ''], /^palign: --doc: give a document path$/],
+      [['query', 'Minsk', '--db', db, '--lang'], /^palign: --lang: give a value$/],
+      [['export', '--db', db, '--format', 'xml'], /^palign: --format: expected tmx, tsv, moses, jsonl, got xml$/],
+      [['run', 'data', '--db', path.join(dir, 'dict.db'), '--dict', ''], /^palign: --dict: give a dictionary file$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim(), args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('writes scores in query --json rounded as export writes them', async () => {
+    const r = await runCli(['query', 'Minsk', '--json', '--db', db]);
+    const scores = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { score: number }).score);
+    expect(scores.length).toBeGreaterThan(0);
+    expect(scores.every((x) => Math.round(x * 1e4) / 1e4 === x)).toBe(true);
+  });
+
   it('refuses run --tmx naming the database before running the pipeline', async () => {
     const fresh = path.join(dir, 'fresh.db');
     const result = await runCli(['run', 'data', '--db', fresh, '--tmx', fresh]);

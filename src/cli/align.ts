@@ -7,7 +7,7 @@ import { table } from '../format.js';
 import { align, readDictionary } from '../pipeline/align.js';
 import { alignFiles } from '../pipeline/align-files.js';
 import { showPair } from './docs.js';
-import { counts, EXIT_USAGE, out, readText, withDb, type Global } from './io.js';
+import { counts, EXIT_USAGE, out, plural, readText, withDb, type Global } from './io.js';
 
 export function alignCommand(cli: Argv<Global>): void {
   cli.command(
@@ -26,7 +26,7 @@ export function alignCommand(cli: Argv<Global>): void {
           return showPair(db, pair, args.json);
         }
         const summary = align(db, { force: args.force, dictionary });
-        out(args.json ? JSON.stringify(summary) : `aligned ${summary.aligned} of ${summary.pairs} pairs: ${summary.units} units${summary.units ? ` (${counts(summary.beads)})` : ''}`);
+        out(args.json ? JSON.stringify(summary) : `aligned ${summary.aligned} of ${plural(summary.pairs, 'pair')}: ${plural(summary.units, 'unit')}${summary.units ? ` (${counts(summary.beads)})` : ''}`);
       // Two files given are ingested, into a new database if need be; aligning the stored pairs needs one.
       }, args.en === undefined ? 'write' : 'create');
     },

@@ -6,7 +6,7 @@ import { PalignError } from '../errors.js';
 import { check, checkReport } from '../pipeline/check.js';
 import { listPairs } from '../store/pairs.js';
 import { listFlags } from '../store/units.js';
-import { counts, EXIT_USAGE, out, parseNumber, parseScore, warn, withDb, writeFile, type Global } from './io.js';
+import { counts, EXIT_USAGE, out, parseNumber, parseScore, plural, warn, withDb, writeFile, type Global } from './io.js';
 
 /**
  * The check kinds `--disable` names (repeated, or comma-separated: `--disable length,quotes`);
@@ -84,7 +84,7 @@ export function checkCommand(cli: Argv<Global>): void {
           }
         }
         const scope = least === 'info' ? '' : ` at ${least} or above (${summary.flagged} with any flag)`;
-        out(`${units.size} units flagged${scope} in ${pairs.length} pairs${units.size ? `: ${counts(kinds)}` : ''}${html !== undefined ? `; report: ${html}` : ''}`);
+        out(`${plural(units.size, 'unit')} flagged${scope} in ${plural(pairs.length, 'pair')}${units.size ? `: ${counts(kinds)}` : ''}${html !== undefined ? `; report: ${html}` : ''}`);
       }, 'write');
     },
   );

@@ -1,5 +1,6 @@
 /** `palign docs` and `palign show`: what the store holds, a document or a pair at a time. */
 import type { Argv } from 'yargs';
+import { roundScore } from '../export/text.js';
 import { PalignError } from '../errors.js';
 import { sideBySide, table, truncate } from '../format.js';
 import { listDocuments, type StoredDocument } from '../store/documents.js';
@@ -42,7 +43,7 @@ export function showPair(db: Db, pair: StoredPair, json: boolean): void {
   const flags = listFlags(db, pair.id);
   if (json) {
     for (const u of units) {
-      out(JSON.stringify({ pair: pair.id, idx: u.idx, bead: u.bead, score: u.score, en: u.en, ru: u.ru, flags: flags.filter((f) => f.unitId === u.id).map(({ unitId: _, ...f }) => f) }));
+      out(JSON.stringify({ pair: pair.id, idx: u.idx, bead: u.bead, score: roundScore(u.score), en: u.en, ru: u.ru, flags: flags.filter((f) => f.unitId === u.id).map(({ unitId: _, ...f }) => f) }));
     }
     return;
   }

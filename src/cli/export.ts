@@ -15,13 +15,13 @@ export function exportCommand(cli: Argv<Global>): void {
   cli.command(
     'export',
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
-    (y) => y.option('format', { type: 'string', coerce: lastOne, default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
+    (y) => y.option('format', { type: 'string', coerce: lastOne, requiresArg: true, default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
       .option('out', { type: 'string', coerce: lastOne, nargs: 1, describe: 'output file, - for stdout (default: next to --db); Moses: the stem of .en/.ru files' })
       .option('min-score', { type: 'string', coerce: lastOne, requiresArg: true, describe: `leave out pairs scoring below (default ${DEFAULT_TM_MIN_SCORE}, as run; 0 keeps all)` })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
-      .option('doc', { type: 'string', coerce: lastOne, describe: 'only the pair of this document' })
+      .option('doc', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only the pair of this document' })
       .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL; Moses never has them)' })
-      .option('langs', { type: 'string', coerce: lastOne, describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
+      .option('langs', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
     (args) =>
       withDb(args, (db) => {
         const format = args.format;
@@ -32,6 +32,7 @@ export function exportCommand(cli: Argv<Global>): void {
         } catch (error) {
           throw new PalignError(`--langs: ${(error as Error).message}`, EXIT_USAGE);
         }
+        if (args.doc?.trim() === '') throw new PalignError('--doc: give a document path', EXIT_USAGE);
         // Resolved here first for the CLI's message naming the candidates when the path is ambiguous.
         if (args.doc !== undefined) documentNamed(db, args.doc);
         const summary = exportUnits(db, {

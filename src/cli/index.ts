@@ -106,7 +106,7 @@ function unknownArguments(list: string, argv: readonly string[]): string {
 /**
  * yargs' complaint as the one line every palign error is, in palign's words: `Did you mean show?`
  * names the unknown command, `Not enough non-option arguments: got 0, need at least 1` says how
- * the command is called, `Invalid values:\n  Argument: format, …` (several lines) is joined into one.
+ * the command is called, `Invalid values:\n  Argument: format, …` (several lines) becomes `--format: expected tmx, tsv, …, got xml`.
  */
 export function usageMessage(message: string, argv: readonly string[]): string {
   const line = message.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ').trim();
@@ -117,6 +117,7 @@ export function usageMessage(message: string, argv: readonly string[]): string {
   if ((m = line.match(/^Not enough arguments following: (\S+)$/))) return `--${m[1]}: give a value`;
   if ((m = line.match(/^Missing required arguments?: (.+)$/))) return `${command}: missing ${m[1].split(/,\s*/).map((n) => `--${n}`).join(', ')}${usageHint(command)}`;
   if ((m = line.match(/^Unknown arguments?: (.+)$/))) return unknownArguments(m[1], argv);
+  if ((m = line.match(/^Invalid values?: Argument: (\S+), Given: "([^"]*)", Choices: (.+)$/))) return `--${m[1]}: expected ${m[3].replace(/"/g, '')}, got ${m[2]}`;
   return line;
 }
 

@@ -1,7 +1,7 @@
 /** What every command shares: the global options, output, exit status, and opening the store. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ioError, PalignError } from '../errors.js';
+import { EXIT_USAGE, ioError, PalignError } from '../errors.js';
 import type { IngestSummary } from '../pipeline/ingest.js';
 import { findDocument, listDocuments, type StoredDocument } from '../store/documents.js';
 import { lockStore } from '../store/lock.js';
@@ -10,7 +10,7 @@ import type { StoredPair } from '../store/pairs.js';
 
 /** Exit codes: 0 success, 1 error, 2 bad usage, 3 done but some input files were skipped. */
 export const EXIT_ERROR = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_USAGE };
 export const EXIT_SKIPPED = 3;
 
 /** Options every command takes. */
@@ -111,6 +111,11 @@ export function pairOf(pairs: readonly StoredPair[]): Map<number, StoredPair> {
     byDoc.set(p.ruId, p);
   }
   return byDoc;
+}
+
+/** `n` and `word`, plural unless n is 1 (`1 pair`, `2 pairs`): English plurals in -s only. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `a: 1, b: 2` for a count record, or `none`. */

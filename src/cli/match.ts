@@ -6,7 +6,7 @@ import { PalignError } from '../errors.js';
 import type { StoredDocument } from '../store/documents.js';
 import { setManualPair, setUnpaired } from '../store/pairs.js';
 import type { Lang } from '../types.js';
-import { documentNamed, duplicatesLine, EXIT_USAGE, out, parseScore, withDb, type Global } from './io.js';
+import { documentNamed, duplicatesLine, EXIT_USAGE, out, parseScore, plural, withDb, type Global } from './io.js';
 
 export function matchCommand(cli: Argv<Global>): void {
   cli.command(
@@ -22,7 +22,7 @@ export function matchCommand(cli: Argv<Global>): void {
           return;
         }
         const summary = match(db, { threshold });
-        out(args.json ? JSON.stringify(summary) : `${summary.pairs} pairs (${summary.manual} manual) from ${summary.english} English and ${summary.russian} Russian documents; ${summary.added} new, ${summary.removed} dropped${summary.duplicates.length > 0 ? `; ${duplicatesLine(summary.duplicates)}` : ''}`);
+        out(args.json ? JSON.stringify(summary) : `${plural(summary.pairs, 'pair')} (${summary.manual} manual) from ${summary.english} English and ${summary.russian} Russian documents; ${summary.added} new, ${summary.removed} dropped${summary.duplicates.length > 0 ? `; ${duplicatesLine(summary.duplicates)}` : ''}`);
       }, args.explain === undefined ? 'write' : 'read'),
   );
 }

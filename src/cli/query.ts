@@ -1,5 +1,6 @@
 /** `palign query` and `palign stats`: concordance and corpus figures. */
 import type { Argv } from 'yargs';
+import { roundScore } from '../export/text.js';
 import { lastValue } from './options.js';
 import { PalignError } from '../errors.js';
 import { codePointHits, kwic } from '../query.js';
@@ -27,8 +28,8 @@ export function queryCommand(cli: Argv<Global>): void {
     'concordance: aligned pairs whose English or Russian side contains TEXT (words, prefixes, substrings, or FTS5 syntax); text starting with - goes after -- or in --text',
     (y) => y.positional('terms', { type: 'string', array: true, describe: 'the text to search for' })
       .option('text', { type: 'string', requiresArg: true, describe: 'the text to search for, also when it starts with - (--text -year-old)' })
-      .option('lang', { type: 'string', coerce: lastOne, choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
-      .option('doc', { type: 'string', coerce: lastOne, describe: 'only the pair of this document' })
+      .option('lang', { type: 'string', coerce: lastOne, requiresArg: true, choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
+      .option('doc', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only the pair of this document' })
       .option('min-score', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only pairs scoring at least this' })
       .option('limit', { type: 'string', coerce: lastOne, requiresArg: true, default: '20', describe: 'at most this many results' }),
     (args) =>
@@ -38,7 +39,7 @@ export function queryCommand(cli: Argv<Global>): void {
         const docId = args.doc === undefined ? undefined : documentNamed(db, args.doc).id;
         const hits = search(db, text, { lang: args.lang as 'en' | 'ru' | 'any', docId, minScore: parseScore(args.minScore, 'min-score'), limit });
         if (args.json) {
-          for (const h of hits) out(JSON.stringify({ en: h.en.text, ru: h.ru.text, score: h.score, bead: h.bead, en_doc: h.enDoc, ru_doc: h.ruDoc, pair: h.pairId, unit: h.unitId, en_hits: codePointHits(h.en), ru_hits: codePointHits(h.ru) }));
+          for (const h of hits) out(JSON.stringify({ en: h.en.text, ru: h.ru.text, score: roundScore(h.score), bead: h.bead, en_doc: h.enDoc, ru_doc: h.ruDoc, pair: h.pairId, unit: h.unitId, en_hits: codePointHits(h.en), ru_hits: codePointHits(h.ru) }));
           return;
         }
         const color = process.stdout.isTTY === true;

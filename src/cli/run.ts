@@ -4,7 +4,7 @@ import { readDictionary } from '../pipeline/align.js';
 import { run } from '../pipeline/run.js';
 import { checkOutputFile, DEFAULT_TM_MIN_SCORE, refuseDatabaseFile, type ExportSummary } from '../pipeline/export.js';
 import { checkDocumentFolder } from '../pipeline/files.js';
-import { counts, duplicatesLine, goneOrMoved, out, parseScore, reportSkipped, withDb, type Global } from './io.js';
+import { counts, duplicatesLine, goneOrMoved, out, plural, parseScore, reportSkipped, withDb, type Global } from './io.js';
 
 /** "; 3 scoring below 0.3 left out (…)" for the tmx line, said only when the cut left some out. */
 export function leftOut(summary: ExportSummary): string {
@@ -34,10 +34,10 @@ export function runCommand(cli: Argv<Global>): void {
       reportSkipped(summary.ingest);
       if (args.json) return out(JSON.stringify(summary));
       out(`documents   ${summary.ingest.files} files (${summary.ingest.added} new, ${summary.ingest.updated} changed, ${summary.ingest.unchanged} unchanged, ${summary.ingest.skipped.length} skipped${goneOrMoved(summary.ingest)}): ${counts(summary.ingest.languages)}`);
-      out(`pairs       ${summary.match.pairs} English–Russian document pairs (${summary.match.english} en, ${summary.match.russian} ru documents)`);
+      out(`pairs       ${plural(summary.match.pairs, 'English–Russian document pair')} (${summary.match.english} en, ${summary.match.russian} ru documents)`);
       if (summary.match.duplicates.length > 0) out(`duplicates  ${duplicatesLine(summary.match.duplicates)}`);
-      out(`aligned     ${summary.align.aligned} pairs aligned now, ${summary.align.units} units${summary.align.units ? ` (${counts(summary.align.beads)})` : ''}`);
-      out(`flagged     ${summary.check.flagged} units with discrepancies`);
+      out(`aligned     ${plural(summary.align.aligned, 'pair')} aligned now, ${plural(summary.align.units, 'unit')}${summary.align.units ? ` (${counts(summary.align.beads)})` : ''}`);
+      out(`flagged     ${plural(summary.check.flagged, 'unit')} with discrepancies`);
       out(`database    ${summary.db}`);
       out(`tmx         ${summary.export.files.join(', ')} (${summary.export.units} translation units${leftOut(summary.export)})`);
     },

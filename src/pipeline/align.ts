@@ -1,7 +1,7 @@
 /** `palign align`: segment and align every matched document pair that is not aligned yet. */
 import fs from 'node:fs';
 import { alignCorpus, mergeLexicons, parseDictionary, type Lexicon } from '../align/index.js';
-import { ioError, PalignError } from '../errors.js';
+import { EXIT_USAGE, ioError, PalignError } from '../errors.js';
 import { progress, status } from '../progress.js';
 import { segment } from '../segment.js';
 import { getDocument } from '../store/documents.js';
@@ -20,6 +20,7 @@ export interface AlignSummary {
 
 /** Reads a user dictionary (`en<TAB>ru` a line); errors name the file. */
 export function readDictionary(file: string): Lexicon {
+  if (file.trim() === '') throw new PalignError('--dict: give a dictionary file', EXIT_USAGE);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dedupeRows, jsonl, moses, tmx, tsv, type ExportFormat, type TmRow } from '../export/index.js';
 import { exportableRows } from '../export/text.js';
-import { ioError, PalignError } from '../errors.js';
+import { EXIT_USAGE, ioError, PalignError } from '../errors.js';
 import { findDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { DEFAULT_MIN_SCORE } from '../check/omissions.js';
@@ -70,8 +70,6 @@ export function writeFully(fd: number, chunk: string): void {
 /** Standard output's file descriptor. */
 const STDOUT_FD = 1;
 
-/** The CLI's exit code for bad usage: an output name that cannot be a file is the user's to fix. */
-const EXIT_USAGE = 2;
 
 /** Whether `file` names a folder: one that exists, or a name ending in a path separator. */
 function isFolderName(file: string): boolean {
@@ -88,7 +86,7 @@ function isFolderName(file: string): boolean {
  * command can refuse it before doing any work. `-` (standard output) is fine.
  */
 export function checkOutputFile(file: string): void {
-  if (file.trim() === '') throw new PalignError('export: the output file name is empty', EXIT_USAGE);
+  if (file.trim() === '') throw new PalignError('the output file name is empty', EXIT_USAGE);
   if (file !== '-' && isFolderName(file)) throw new PalignError(`${file}: is a folder; give a file name for the output`, EXIT_USAGE);
 }
 

@@ -1,5 +1,5 @@
 /** Full-text search over the units (FTS5 tables `units_fts` and `units_tri`). */
-import { PalignError } from '../errors.js';
+import { EXIT_USAGE, PalignError } from '../errors.js';
 import { containsLiteral, foldForMatch, HIT_CLOSE, HIT_OPEN, parseQuery, unmark, type Marked } from '../query.js';
 import type { Db } from './open.js';
 
@@ -32,8 +32,6 @@ interface HitRow {
   ru: string;
 }
 
-/** The CLI's exit code for bad usage: a query that does not parse is the user's to fix. */
-const EXIT_USAGE = 2;
 
 /**
  * Whether a row holds every literal term (see `parseQuery`) on the side searched; the word index
