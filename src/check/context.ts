@@ -122,8 +122,11 @@ function neverRendered(units: AlignedUnit[], item: string, from: Side, absent: S
  * personal name (`Janelle Monáe`, `Christine Blasey Ford`) can only be transliterated or dropped.
  */
 function mayBeTranslated(word: string): boolean {
-  return isCyrillic(word) || /^[\p{Lu}\d.-]{2,}$/u.test(word) || isCommonEnglishWord(word.replace(/['’]s?$/u, ''));
+  return isCyrillic(word) || /^[\p{Lu}\d.-]{2,}$/u.test(word) || dictionaryWord(word);
 }
+
+/** True when `word`, without a possessive `'s`, is a common English word (`Thrones`, `Embarked`). */
+const dictionaryWord = (word: string): boolean => isCommonEnglishWord(word.replace(/['’]s?$/u, ''));
 
 /** Share of the longer words capitalised from which a line is in title case (a headline). */
 const TITLE_CASE_SHARE = 0.6;
@@ -152,7 +155,7 @@ function headlineWord(units: AlignedUnit[], i: number, item: string, from: Side)
   if (!titleCase(units[i][from])) return false;
   const parts = new Set(item.split(/\s+/));
   // Title case capitalises common words (`Embarked`); a word no dictionary has is a name anyway (`Virginia`).
-  if (from === 'en' && ![...parts].some((p) => isCommonEnglishWord(p.replace(/['’]s?$/u, '')))) return false;
+  if (from === 'en' && ![...parts].some(dictionaryWord)) return false;
   return !units.some((u, j) => j !== i && words(u[from]).some((w) => parts.has(w.text)));
 }
 
