@@ -426,7 +426,7 @@ function missingNames(mine: string, theirs: string, from: Side, ctx: NameContext
     const common = corpusLower !== undefined && parts.every((w) => commonWord(w, corpusLower));
     const adjectival = parts.every((w) => adjective.test(w));
     // A common English word in a name (`Geiger Counter`, `Capitol Hill`) is often translated
-    // (`счетчик`, `холм`): a missing sound counterpart says little unless the document renders it by sound.
+    // (`счетчик`, `холм`): a missing sound counterpart says little unless the document renders it as a name.
     const dictionary = from === 'en' && parts.every((w) => !ACRONYM.test(w) && isCommonEnglishWord(w.replace(POSSESSIVE, '')));
     const uncertain = titleWord || ((common || dictionary) && !renderedAsName(parts, from, ctx))
       || (adjectival && !renderedElsewhere(parts, from, ctx.units));
@@ -477,13 +477,12 @@ function renderedAsName(parts: string[], from: Side, ctx: NameContext): boolean 
   let memo = namedMemo.get(ctx);
   if (!memo) namedMemo.set(ctx, (memo = new Map()));
   return parts.some((p) => {
-    const key = p;
-    let rendered = memo.get(key);
+    let rendered = memo.get(p);
     if (rendered === undefined) {
       rendered = units.some((u) => words(u.en).some((w) => w.text === p)
         && words(u.ru).some((w) => /^\p{Lu}/u.test(w.text) && isCyrillic(w.text) && !ruLower.has(w.text.toLowerCase())
           && sameName(p, w.text)));
-      memo.set(key, rendered);
+      memo.set(p, rendered);
     }
     return rendered;
   });
