@@ -17,7 +17,7 @@ export { DEFAULT_THRESHOLD, type Candidate } from './assign.js';
 export { lexiconLookup, stemLexiconOf, learnStemLexicon, type StemLexicon } from './bootstrap.js';
 export { explainDocument, type Explanation } from './explain.js';
 export { findDuplicates, type DuplicateCandidate } from './duplicates.js';
-export { verifyPair, sentenceFeatures, type Verification, type SentenceFeatures } from './verify.js';
+export { verifyPair, sentenceFeatures, type Verification, type SentenceFeatures, type VerifyPairOptions } from './verify.js';
 
 /** Pairs scoring less than threshold + this are "thin" and must beat their runner-up... */
 const THIN_ZONE = 0.1;

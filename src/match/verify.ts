@@ -113,11 +113,21 @@ function countSide(beads: readonly Bead[], own: SentenceFeatures, other: Sentenc
   return { anchored, confirmed };
 }
 
+/** How a pair is verified. */
+export interface VerifyPairOptions {
+  /**
+   * Bead scores with context beyond chance (`AlignOptions.chanceContext`) for `coverage`. Off by
+   * default and in `matchDocuments`: short or anchor-poor true pairs lose their coverage too
+   * (bench/README.md `## match`, round 7).
+   */
+  chanceContext?: boolean;
+}
+
 /** Aligns the sentences of an English and a Russian document and measures how well their shared names and numbers meet. */
-export function verifyPair(en: SentenceFeatures, ru: SentenceFeatures): Verification {
+export function verifyPair(en: SentenceFeatures, ru: SentenceFeatures, options: VerifyPairOptions = {}): Verification {
   const sentences = en.texts.length + ru.texts.length;
   if (en.texts.length === 0 || ru.texts.length === 0) return { share: 0, anchored: 0, sentences, coverage: 0, gaps: 0, aligned: 0 };
-  const beads = alignSentences(en.texts, ru.texts);
+  const beads = alignSentences(en.texts, ru.texts, { chanceContext: options.chanceContext === true });
   const a = countSide(beads, en, ru, 'src');
   const b = countSide(beads, ru, en, 'tgt');
   const anchored = a.anchored + b.anchored;
