@@ -18,11 +18,9 @@ import { listDocuments } from '../src/store/documents.js';
 import { openStore, type Db } from '../src/store/open.js';
 import { listPairs } from '../src/store/pairs.js';
 import { listSegments } from '../src/store/units.js';
-import { rng, type Story } from './lib/match-corpus.js';
+import { rng, SIDES, type Side, type Story } from './lib/match-corpus.js';
 import { loadNtrex } from './lib/ntrex.js';
 
-type Side = 'en' | 'ru' | 'be' | 'uk';
-const SIDES: Side[] = ['en', 'ru', 'be', 'uk'];
 /** Share of stories missing their English, or their Russian, file. */
 const MISSING = 0.2;
 /** Share of Russian sides with one sentence dropped, with two sentences merged, with an added paragraph. */

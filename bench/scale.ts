@@ -15,11 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { run, type RunSummary } from '../src/pipeline/run.js';
 import { openStore, type Db } from '../src/store/open.js';
-import type { Story } from './lib/match-corpus.js';
+import { SIDES, type Side, type Story } from './lib/match-corpus.js';
 import { loadNtrex } from './lib/ntrex.js';
 
-type Side = 'en' | 'ru' | 'be' | 'uk';
-const SIDES: Side[] = ['en', 'ru', 'be', 'uk'];
 /** Share of story copies with both an English and a Russian file (the rest: one file). */
 const PAIRED_SHARE = 0.1;
 /** The folder changes between runs, as a user's folder changes between two sessions. */

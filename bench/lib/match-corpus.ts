@@ -8,6 +8,10 @@ import { transliterate } from '../../src/text/translit.js';
 import type { Lang } from '../../src/types.js';
 import type { MatchDoc } from '../../src/match/index.js';
 
+/** The four languages of an NTREX-128 story, as file sides. */
+export type Side = 'en' | 'ru' | 'be' | 'uk';
+export const SIDES: Side[] = ['en', 'ru', 'be', 'uk'];
+
 export interface Story {
   docid: string;
   en: string[];
