@@ -8,20 +8,17 @@ import { defaultExportPath } from '../pipeline/run.js';
 import { leftOut } from './run.js';
 import { documentNamed, EXIT_USAGE, out, parseScore, warn, withDb, type Global } from './io.js';
 
-/** An option's one value: the last when given more than once (see `lastValue`). */
-const lastOne = (value: string | string[]): string => lastValue(value);
-
 export function exportCommand(cli: Argv<Global>): void {
   cli.command(
     'export',
     'write the translation memory as TMX 1.4b, TSV, Moses or JSONL',
-    (y) => y.option('format', { type: 'string', coerce: lastOne, requiresArg: true, default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
-      .option('out', { type: 'string', coerce: lastOne, nargs: 1, describe: 'output file, - for stdout (default: next to --db); Moses: the stem of .en/.ru files' })
-      .option('min-score', { type: 'string', coerce: lastOne, requiresArg: true, describe: `leave out pairs scoring below (default ${DEFAULT_TM_MIN_SCORE}, as run; 0 keeps all)` })
+    (y) => y.option('format', { type: 'string', coerce: lastValue, requiresArg: true, default: 'tmx', choices: EXPORT_FORMATS, describe: 'output format' })
+      .option('out', { type: 'string', coerce: lastValue, nargs: 1, describe: 'output file, - for stdout (default: next to --db); Moses: the stem of .en/.ru files' })
+      .option('min-score', { type: 'string', coerce: lastValue, requiresArg: true, describe: `leave out pairs scoring below (default ${DEFAULT_TM_MIN_SCORE}, as run; 0 keeps all)` })
       .option('dedupe', { type: 'boolean', default: false, describe: 'identical pairs once' })
-      .option('doc', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only the pair of this document' })
+      .option('doc', { type: 'string', coerce: lastValue, requiresArg: true, describe: 'only the pair of this document' })
       .option('include-unaligned', { type: 'boolean', default: false, describe: 'also 1-0/0-1 units (TMX, TSV, JSONL; Moses never has them)' })
-      .option('langs', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
+      .option('langs', { type: 'string', coerce: lastValue, requiresArg: true, describe: 'language codes for the two sides, e.g. en-US,ru-RU' }),
     (args) =>
       withDb(args, (db) => {
         const format = args.format;

@@ -132,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   const cli: Argv<Global> = yargs(joinQueryText(argv))
     .scriptName('palign')
     .usage('$0 <command> [options]\n\nEnglish–Russian news articles in, a clean translation memory out.')
-    .option('db', { type: 'string', default: DEFAULT_DB, describe: 'SQLite database file', global: true, coerce: (v: string | string[]): string => lastValue(v) })
+    .option('db', { type: 'string', default: DEFAULT_DB, describe: 'SQLite database file', global: true, coerce: lastValue })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (JSON lines)', global: true })
     // `palign query -- -5.0` searches for "-5.0" as written: what follows `--` stays text.
     .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })

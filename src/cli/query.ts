@@ -8,9 +8,6 @@ import { search } from '../store/search.js';
 import { corpusStats } from '../store/stats.js';
 import { counts, documentNamed, EXIT_USAGE, out, parseCount, parseScore, terminalWidth, withDb, type Global } from './io.js';
 
-/** An option's one value: the last when given more than once (see `lastValue`). */
-const lastOne = (value: string | string[]): string => lastValue(value);
-
 /**
  * The text a user searches for: the words given, `--text`, and everything after `--` (so that
  * `palign query -- -year-old` searches for `-year-old`), joined by spaces. None is bad usage.
@@ -28,10 +25,10 @@ export function queryCommand(cli: Argv<Global>): void {
     'concordance: aligned pairs whose English or Russian side contains TEXT (words, prefixes, substrings, or FTS5 syntax); text starting with - goes after -- or in --text',
     (y) => y.positional('terms', { type: 'string', array: true, describe: 'the text to search for' })
       .option('text', { type: 'string', requiresArg: true, describe: 'the text to search for, also when it starts with - (--text -year-old)' })
-      .option('lang', { type: 'string', coerce: lastOne, requiresArg: true, choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
-      .option('doc', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only the pair of this document' })
-      .option('min-score', { type: 'string', coerce: lastOne, requiresArg: true, describe: 'only pairs scoring at least this' })
-      .option('limit', { type: 'string', coerce: lastOne, requiresArg: true, default: '20', describe: 'at most this many results' }),
+      .option('lang', { type: 'string', coerce: lastValue, requiresArg: true, choices: ['en', 'ru', 'any'], default: 'any', describe: 'which side to search' })
+      .option('doc', { type: 'string', coerce: lastValue, requiresArg: true, describe: 'only the pair of this document' })
+      .option('min-score', { type: 'string', coerce: lastValue, requiresArg: true, describe: 'only pairs scoring at least this' })
+      .option('limit', { type: 'string', coerce: lastValue, requiresArg: true, default: '20', describe: 'at most this many results' }),
     (args) =>
       withDb(args, (db) => {
         const limit = parseCount(args.limit, 'limit');
