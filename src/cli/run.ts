@@ -9,8 +9,7 @@ import { counts, duplicatesLine, goneOrMoved, out, plural, parseScore, reportSki
 /** "; 3 scoring below 0.3 left out (…)" for the tmx line, said only when the cut left some out. */
 export function leftOut(summary: ExportSummary): string {
   if (summary.belowMinScore === 0 || summary.minScore === null) return '';
-  const n = summary.belowMinScore;
-  return `; ${n} ${n === 1 ? 'unit' : 'units'} scoring below ${summary.minScore} left out, --min-score 0 keeps them`;
+  return `; ${plural(summary.belowMinScore, 'unit')} scoring below ${summary.minScore} left out, --min-score 0 keeps them`;
 }
 
 export function runCommand(cli: Argv<Global>): void {

@@ -7,7 +7,7 @@ import { EXIT_USAGE, ioError, PalignError } from '../errors.js';
 import { findDocument } from '../store/documents.js';
 import type { Db } from '../store/open.js';
 import { DEFAULT_MIN_SCORE } from '../check/omissions.js';
-import { countUnitsBelow, iterateUnits } from '../store/units.js';
+import { countUnitsBelow, iterateUnits, newestUnitTime } from '../store/units.js';
 import { VERSION } from '../version.js';
 
 export interface ExportRequest {
@@ -160,18 +160,6 @@ function exportableDocument(db: Db, name: string): number {
   return doc.id;
 }
 
-/**
- * When the newest unit of the export (of the pair of `docId`, or of the corpus) was aligned, or
- * null when there is none. The TMX header dates itself with it rather than with the clock: the
- * file then says how fresh its content is, and a re-export of the same database is byte-identical.
- */
-function newestUnitTime(db: Db, docId: number | undefined): Date | null {
-  const inDoc = docId === undefined ? '' : 'WHERE p.en_doc = @docId OR p.ru_doc = @docId';
-  const row = db.prepare(`SELECT max(u.created) AS created FROM units u JOIN doc_pairs p ON p.id = u.pair_id ${inDoc}`)
-    .get(docId === undefined ? {} : { docId }) as { created: string | null };
-  return row.created === null ? null : new Date(row.created);
-}
-
 /** The database's own files: itself, its rollback journal, write-ahead log, shared memory and palign's lock. */
 const DATABASE_FILES = ['', '-journal', '-wal', '-shm', '.lock'];
 
@@ -230,6 +218,8 @@ export function exportUnits(db: Db, request: ExportRequest): ExportSummary {
   }
   // Counted as the formats will write them: the rows left after cleaning.
   const selected = counted(exportableRows(request.dedupe ? dedupeRows(rows()) : rows(), { toolVersion: VERSION, includeUnaligned }));
+  // The TMX header dates itself with its newest unit rather than the clock: the file says how
+  // fresh its content is, and a re-export of the same database is byte-identical.
   const options = { langs: request.langs, toolVersion: VERSION, includeUnaligned, creationDate: newestUnitTime(db, docId) };
 
   if (request.format === 'moses') {

@@ -133,6 +133,14 @@ export function countUnitsBelow(db: Db, minScore: number, docId?: number): numbe
   return row.n;
 }
 
+/** When the newest unit (of the pair of `docId` when given) was aligned, or null when there is none. */
+export function newestUnitTime(db: Db, docId?: number): Date | null {
+  const inDoc = docId === undefined ? '' : 'WHERE p.en_doc = @docId OR p.ru_doc = @docId';
+  const row = db.prepare(`SELECT max(u.created) AS created FROM units u JOIN doc_pairs p ON p.id = u.pair_id ${inDoc}`)
+    .get(docId === undefined ? {} : { docId }) as { created: string | null };
+  return row.created === null ? null : new Date(row.created);
+}
+
 /** Replaces the flags of a document pair's units. */
 export function putFlags(db: Db, pairId: number, flags: ReadonlyArray<Flag & { unitIdx: number }>): void {
   db.prepare(`DELETE FROM flags WHERE unit_id IN (SELECT id FROM units WHERE pair_id = ?)`).run(pairId);
