@@ -189,16 +189,16 @@ function mentionsOf(text: string, digits: boolean, forKeys = false): NumberMenti
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
 
-  const addDate = (start: number, end: number, day: number, month: number, alt?: string) => {
-    if (month < 1 || month > 12 || day < 1 || day > 31) return;
+  /** Adds the date at [start, end) unless it is no day of a month; says whether it did. */
+  const addDate = (start: number, end: number, day: number, month: number, alt?: string): boolean => {
+    if (month < 1 || month > 12 || day < 1 || day > 31) return false;
     mentions.push({ key: dateKey(month, day), value: day, kind: 'date', qualifier: null, spelled: false, start, end, raw: text.slice(start, end), ...(alt ? { alt: [alt] } : {}) });
     taken.push([start, end]);
+    return true;
   };
   if (digits) {
     for (const found of numericDates(text)) {
-      if (found.month < 1 || found.month > 12 || found.day < 1 || found.day > 31) continue;
-      addDate(found.start, found.end, found.day, found.month, found.alt);
-      if (found.year === null) continue;
+      if (!addDate(found.start, found.end, found.day, found.month, found.alt) || found.year === null) continue;
       mentions.push(yearMention(text, found.yearStart, found.yearEnd, found.year));
       taken.push([found.yearStart, found.yearEnd]);
     }
@@ -310,12 +310,11 @@ const DAY_RANGE_JOINT = /^\s*(?:[-–—]|to|until|till|and|по|до|и)\s*$/iu
 function spreadRangeMonth(text: string, mentions: NumberMention[]): void {
   const isDay = (m: NumberMention | undefined): m is NumberMention =>
     m !== undefined && m.kind === 'number' && !m.spelled && /^\d{1,2}$/.test(m.raw) && m.value >= 1 && m.value <= 31;
-  const toDate = (m: NumberMention, month: string): NumberMention =>
-    ({ ...m, kind: 'date', key: `date:${month}-${String(m.value).padStart(2, '0')}` });
+  const toDate = (m: NumberMention, month: number): NumberMention => ({ ...m, kind: 'date', key: dateKey(month, m.value) });
   for (let i = 0; i < mentions.length; i++) {
     const d = mentions[i];
     if (d.kind !== 'date' || d.alt) continue;
-    const month = d.key.slice('date:'.length, 'date:'.length + 2);
+    const month = Number(d.key.slice('date:'.length, 'date:'.length + 2));
     const prev = mentions[i - 1];
     if (isDay(prev) && /^\d/.test(d.raw) && DAY_RANGE_JOINT.test(text.slice(prev.end, d.start))) mentions[i - 1] = toDate(prev, month);
     const next = mentions[i + 1];
