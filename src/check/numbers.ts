@@ -123,6 +123,11 @@ function compoundSpelled(text: string, ms: NumberMention[]): NumberMention[] {
   return out;
 }
 
+/** A plain number mention of `value` written as `raw` at `start` (a Roman numeral, a number inside a word). */
+function wordMention(start: number, raw: string, value: number, spelled: boolean): NumberMention {
+  return { key: String(value), value, kind: 'number', qualifier: null, spelled, start, end: start + raw.length, raw };
+}
+
 /** Roman numerals of centuries (`XXI век`, `в XIX–XX вв.`; Cyrillic `Х` and `І` typed for X and I): the Russian way to write them. */
 const ROMAN_CENTURY = /(?<![\p{L}\d])([IVXХІ]{1,5})(?:\s*[-–—]\s*([IVXХІ]{1,5}))?(?:-?(?:й|го|м|ом))?\s+(?:век\p{L}*|вв?\.|столети\p{L}*|century|centuries)(?!\p{L})/gu;
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -145,8 +150,7 @@ function romanCenturies(text: string): NumberMention[] {
   return [...text.matchAll(ROMAN_CENTURY)].flatMap((m) => [m[1], m[2]].flatMap((numeral) => {
     const value = numeral ? romanValue(numeral) : null;
     if (value === null) return [];
-    const start = m.index + m[0].indexOf(numeral, numeral === m[1] ? 0 : m[1].length);
-    return [{ key: String(value), value, kind: 'number' as const, qualifier: null, spelled: false, start, end: start + numeral.length, raw: numeral }];
+    return [wordMention(m.index + m[0].indexOf(numeral, numeral === m[1] ? 0 : m[1].length), numeral, value, false)];
   }));
 }
 
@@ -176,16 +180,14 @@ function stemValue(stem: string): number {
  * collective numerals (`трое` 3). Spelled, so evidence for a digit on the other side, never required.
  */
 function russianWordNumbers(text: string): NumberMention[] {
-  const spelled = (start: number, raw: string, value: number): NumberMention =>
-    ({ key: String(value), value, kind: 'number', qualifier: null, spelled: true, start, end: start + raw.length, raw });
   const compounds = [...text.matchAll(RU_COMPOUND)].flatMap((m) => {
     const first = stemValue(m[1]);
     const second = m[2] === undefined ? 0 : stemValue(m[2]);
     // Only tens then units make one number (`двадцати|пяти`); any other pair is no numeral.
     if (m[2] !== undefined && !(first % 10 === 0 && first >= 20 && first < 100 && second < 10)) return [];
-    return [spelled(m.index, m[0], first + second)];
+    return [wordMention(m.index, m[0], first + second, true)];
   });
-  const collective = [...text.matchAll(RU_COLLECTIVE)].map((m) => spelled(m.index, m[0], COLLECTIVE_VALUE[(m[1] ?? m[2]).toLowerCase()]));
+  const collective = [...text.matchAll(RU_COLLECTIVE)].map((m) => wordMention(m.index, m[0], COLLECTIVE_VALUE[(m[1] ?? m[2]).toLowerCase()], true));
   return [...compounds, ...collective];
 }
 
@@ -198,10 +200,7 @@ const ORDINAL_VALUE: Record<string, number> = {
 
 /** Ordinals spelled as words (`третьим` ~ `3rd`, `fifth` ~ `5-й`): spelled, so evidence for a digit on the other side, never required. */
 function ordinalWords(text: string): NumberMention[] {
-  return [...text.matchAll(ORDINAL_WORD)].map((m) => {
-    const value = ORDINAL_VALUE[(m[1] ?? m[2]).toLowerCase()];
-    return { key: String(value), value, kind: 'number' as const, qualifier: null, spelled: true, start: m.index, end: m.index + m[0].length, raw: m[0] };
-  });
+  return [...text.matchAll(ORDINAL_WORD)].map((m) => wordMention(m.index, m[0], ORDINAL_VALUE[(m[1] ?? m[2]).toLowerCase()], true));
 }
 
 /** Years joined to a year range written short (`2018-19`, `1999/00`): the end as the full year, as the other side may write it. */
