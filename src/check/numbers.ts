@@ -331,9 +331,9 @@ function signLeftOut(a: NumberMention, b: NumberMention): boolean {
 /** A temperature right after a number: a unit of UNITS or a glued scale letter (`-5C`, `23F`). */
 const GLUED_TEMPERATURE = /^[CСF](?!\p{L})/u;
 
-/** True when mention `m` of `text` is a temperature, whose sign a translation must keep (`-5C` is no `5 градусов`). */
-function temperature(text: string, m: NumberMention, all: NumberMention[]): boolean {
-  return GLUED_TEMPERATURE.test(text.slice(m.end)) || unitOf(text, m, all)?.dimension === 'temperature';
+/** True when mention `m` of `text`, of unit `unit` (`unitOf`), is a temperature, whose sign a translation must keep (`-5C` is no `5 градусов`). */
+function temperature(text: string, m: NumberMention, unit: Unit | null | undefined): boolean {
+  return GLUED_TEMPERATURE.test(text.slice(m.end)) || unit?.dimension === 'temperature';
 }
 
 /** True when `d` is a decade without century (`his 40s`) and `n` a number within it (`40 лет`, `45-летний`). */
@@ -458,7 +458,7 @@ export function checkNumbers(en: string, ru: string): Flag[] {
   const ruUnits = new Map(ruM.map((m) => [m, unitOf(ru, m, ruM)]));
   const otherSystem = (a: Unit | null | undefined, b: Unit | null | undefined) => !!a && !!b && a.dimension === b.dimension && a.dimension !== 'temperature' && a.imperial !== b.imperial;
   // A temperature's sign is part of it: `-5C` and `5 градусов` are no counterparts.
-  const hot = new Set([...enM.filter((m) => temperature(en, m, enM)), ...ruM.filter((m) => temperature(ru, m, ruM))]);
+  const hot = new Set([...enM.filter((m) => temperature(en, m, enUnits.get(m))), ...ruM.filter((m) => temperature(ru, m, ruUnits.get(m)))]);
   const signApart = (e: NumberMention, r: NumberMention) => e.value !== r.value && (hot.has(e) || hot.has(r));
   const apart = (e: NumberMention, r: NumberMention) => otherSystem(enUnits.get(e), ruUnits.get(r)) || signApart(e, r);
   const enApprox = approximations(uniqueByKey(unmatched(enM, ruM, apart)), ru, 'en');
