@@ -148,23 +148,28 @@ export function run(units: AlignedUnit[][], setup: Setup, lexicon: Lexicon): Run
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const serious = (f: Flag) => f.severity !== 'info';
 
-/** Recall and precision of the expected kind for one corrupted corpus, at warning+ and at all severities. */
+/**
+ * Recall (corrupted pairs with a flag of the expected kind kept by `keep`) and precision (share of
+ * those flags that fall on corrupted pairs) for one corrupted corpus.
+ */
+function recallPrecision(kind: Corruption, r: Run, bad: Set<string>, keep: (f: Flag) => boolean): [number, number] {
+  const want = EXPECTED[kind];
+  const counts = (f: Flag) => (want === '*' || want.includes(f.kind)) && keep(f);
+  let tp = 0;
+  let all = 0;
+  for (const [key, fs] of r.flags) {
+    const n = fs.filter(counts).length;
+    all += n;
+    if (bad.has(key)) tp += n;
+  }
+  const hit = [...bad].filter((key) => (r.flags.get(key) ?? []).some(counts)).length;
+  return [hit / bad.size, all ? tp / all : NaN];
+}
+
+/** The table row of one corrupted corpus: recall and precision at warning+ and at all severities. */
 function score(kind: Corruption, r: Run, bad: Set<string>): string {
   const want = EXPECTED[kind];
-  const match = (f: Flag) => want === '*' || want.includes(f.kind);
-  const cells: string[] = [];
-  for (const keep of [serious, (_: Flag) => true]) {
-    let hit = 0;
-    let tp = 0;
-    let all = 0;
-    for (const [key, fs] of r.flags) {
-      const n = fs.filter((f) => match(f) && keep(f)).length;
-      all += n;
-      if (bad.has(key)) tp += n;
-    }
-    for (const key of bad) if ((r.flags.get(key) ?? []).some((f) => match(f) && keep(f))) hit++;
-    cells.push(fmt(hit / bad.size), fmt(all ? tp / all : NaN));
-  }
+  const cells = [serious, (_: Flag) => true].flatMap((keep) => recallPrecision(kind, r, bad, keep).map(fmt));
   return `| ${kind} | ${want === '*' ? want : want.join(', ')} | ${bad.size} | ${cells.join(' | ')} |`;
 }
 
@@ -202,17 +207,7 @@ function draws(stories: Story[], lexicon: Lexicon): void {
   for (const kind of ['name-drop', 'number-change'] as Corruption[]) {
     const cells = DRAW_SEEDS.map((seed) => {
       const { units, bad } = corrupt(stories, kind, seed);
-      const r = run(units, 'lexicon', lexicon);
-      const match = (f: Flag) => (EXPECTED[kind] as CheckKind[]).includes(f.kind) && serious(f);
-      let tp = 0;
-      let all = 0;
-      for (const [key, fs] of r.flags) {
-        const n = fs.filter(match).length;
-        all += n;
-        if (bad.has(key)) tp += n;
-      }
-      const hit = [...bad].filter((key) => (r.flags.get(key) ?? []).some(match)).length;
-      return [hit / bad.size, tp / all];
+      return recallPrecision(kind, run(units, 'lexicon', lexicon), bad, serious);
     });
     const mean = (k: 0 | 1) => cells.reduce((a, c) => a + c[k], 0) / cells.length;
     console.log(`| ${kind} | ${cells.map(([r, p]) => `${fmt(r)} / ${fmt(p)}`).join(' | ')} | ${fmt(mean(0))} / ${fmt(mean(1))} |`);
